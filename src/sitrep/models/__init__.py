@@ -1,0 +1,45 @@
+"""The data contract of sitrep's pipeline."""
+
+from sitrep.models.records import (
+    Article,
+    CasualtyFigure,
+    Claimant,
+    Count,
+    DocumentExtraction,
+    Event,
+    Evidence,
+    FatalityRange,
+    Place,
+    RawDocument,
+    Rejected,
+)
+from sitrep.models.vocab import (
+    SUB_EVENT_PARENT,
+    CasualtyStatus,
+    ClaimantType,
+    DatePrecision,
+    EventType,
+    SubEventType,
+    VictimKind,
+)
+
+__all__ = [
+    "SUB_EVENT_PARENT",
+    "Article",
+    "CasualtyFigure",
+    "CasualtyStatus",
+    "Claimant",
+    "ClaimantType",
+    "Count",
+    "DatePrecision",
+    "DocumentExtraction",
+    "Event",
+    "EventType",
+    "Evidence",
+    "FatalityRange",
+    "Place",
+    "RawDocument",
+    "Rejected",
+    "SubEventType",
+    "VictimKind",
+]
