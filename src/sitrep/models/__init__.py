@@ -1,5 +1,6 @@
 """The data contract of sitrep's pipeline."""
 
+from sitrep.models.fused import Contradiction, EventMention, FusedEvent, LedgerClaim, MergeDecision
 from sitrep.models.records import (
     Article,
     CasualtyFigure,
@@ -30,13 +31,18 @@ __all__ = [
     "CasualtyStatus",
     "Claimant",
     "ClaimantType",
+    "Contradiction",
     "Count",
     "DatePrecision",
     "DocumentExtraction",
     "Event",
+    "EventMention",
     "EventType",
     "Evidence",
     "FatalityRange",
+    "FusedEvent",
+    "LedgerClaim",
+    "MergeDecision",
     "Place",
     "RawDocument",
     "Rejected",
