@@ -1,0 +1,293 @@
+"""Casualty figures in one parsed sentence: a count, its victims, its status and its claimant.
+
+A number becomes a casualty figure only when it counts people (a victim noun, a nationality,
+or a casualty noun such as "fatalities") and a casualty word governs it or stands beside it.
+"Two drone strikes", "six border regions" and "2,611-kilometer" never qualify.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from sitrep.extract.claims import Attribution
+from sitrep.extract.lexicon import CasualtyWord, Lexicon
+from sitrep.extract.numbers import find_counts
+from sitrep.models import CasualtyFigure, CasualtyStatus, Count, Evidence, VictimKind
+
+#: words that link a casualty noun to its total: "casualties totaling 16", "toll rose to 25"
+_LINKERS = {"totaling", "totalling", "numbering", "reaching", "to", "at", "of", "stood", "was", "is"}
+_OR_WORDS = {"or"}
+_DEFINITE = {"the", "this", "that", "these", "those"}
+_MAX_VICTIM_GAP = 5
+
+
+@dataclass(frozen=True, slots=True)
+class _Victim:
+    text: str | None
+    kind: VictimKind
+    side: str | None
+    head: Token | None
+
+
+class CasualtyReader:
+    """Reads casualty figures sentence by sentence for one document."""
+
+    def __init__(
+        self,
+        lexicon: Lexicon,
+        attribution: Attribution,
+        country_of: Callable[[str], str | None],
+    ) -> None:
+        self.lex = lexicon
+        self.attr = attribution
+        self.country_of = country_of
+
+    # -- helpers over the lexicon ---------------------------------------------------------
+    def _word(self, tok: Token) -> CasualtyWord | None:
+        return self.lex.casualty_words.get(tok.lower_) or self.lex.casualty_words.get(
+            tok.lemma_.lower()
+        )
+
+    def _victim_kind(self, tok: Token) -> VictimKind | None:
+        kind = self.lex.victims.get(tok.lower_) or self.lex.victims.get(tok.lemma_.lower())
+        if kind is None and (tok.ent_type_ == "NORP" or (tok.pos_ == "PROPN" and tok.tag_ == "NNPS")):
+            return VictimKind.UNSPECIFIED
+        return kind
+
+    def _side(self, tokens: list[Token], sent: Span) -> str | None:
+        for t in tokens:
+            if t.ent_type_ in {"NORP", "GPE"} or t.pos_ in {"ADJ", "PROPN"}:
+                country = self.country_of(t.text)
+                if country:
+                    return country
+        return None
+
+    # -- the figure ------------------------------------------------------------------------
+    def read(self, sent: Span, *, headline: bool = False) -> list[CasualtyFigure]:
+        figures: list[CasualtyFigure] = []
+        previous: _Victim | None = None
+        text = sent.text
+        used_heads: set[int] = set()
+        for start, end, count in find_counts(text):
+            toks = [t for t in sent if start <= t.idx - sent.start_char < end]
+            if not toks:
+                continue
+            found = self._figure(sent, toks, count, previous)
+            if found is None:
+                continue
+            status, victim = found
+            if victim.text is None and previous is not None:
+                victim = previous
+            previous = victim
+            if victim.head is not None:
+                used_heads.add(victim.head.i)
+            figures.append(self._make(sent, toks[-1], status, count, victim, headline))
+        figures.extend(self._implicit(sent, used_heads, headline))
+        return figures
+
+    def _make(
+        self,
+        sent: Span,
+        anchor: Token,
+        status: CasualtyStatus,
+        count: Count,
+        victim: _Victim,
+        headline: bool,
+    ) -> CasualtyFigure:
+        side = victim.side
+        if side is None and victim.kind is VictimKind.CIVILIAN:
+            side = self._location_country(sent)
+        return CasualtyFigure(
+            status=status,
+            count=count,
+            victim=victim.text,
+            victim_kind=victim.kind,
+            victim_side=side,
+            claimant=self.attr.claimant_for(sent, anchor, headline=headline),
+            evidence=Evidence(sent.start_char, sent.end_char, sent.text),
+        )
+
+    def _figure(
+        self, sent: Span, toks: list[Token], count: Count, previous: _Victim | None
+    ) -> tuple[CasualtyStatus, _Victim] | None:
+        last = toks[-1]
+        after = [t for t in sent if t.i > last.i]
+        # 1. "30 wounded", "10 deaths", "dozens of fatalities", "25 dead"
+        nxt = after[:2]
+        if nxt and nxt[0].lower_ == "of":
+            nxt = after[1:3]
+        for t in nxt[:1]:
+            word = self._word(t)
+            if word and word.role in {"noun", "adj", "verb"} and self._victim_kind(t) is None:
+                status = self._or_casualties(t, word.status)
+                return status, _Victim(None, VictimKind.UNSPECIFIED, None, None)
+        # 2. a victim noun phrase: "58 Pakistani soldiers", "dozens of militants", "425 others"
+        victim = self._victim_after(sent, after)
+        if victim is None:
+            return None
+        if victim.text and victim.text.lower() == "others" and previous is not None:
+            victim = _Victim(previous.text, previous.kind, previous.side, victim.head)
+        status = self._status_for(sent, toks, victim)
+        if status is None:
+            return None
+        return status, victim
+
+    def _victim_after(self, sent: Span, after: list[Token]) -> _Victim | None:
+        window = after[:_MAX_VICTIM_GAP]
+        if window and window[0].lower_ == "of":
+            window = after[1 : _MAX_VICTIM_GAP + 1]
+        mods: list[Token] = []
+        for t in window:
+            kind = self._victim_kind(t)
+            if kind is not None and t.pos_ in {"NOUN", "PROPN", "PRON"}:
+                # "Afghan army personnel": the last noun of a compound is the head
+                nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+                if nxt is not None and self._victim_kind(nxt) is not None and nxt.pos_ == "NOUN":
+                    mods.append(t)
+                    continue
+                words = [*mods, t]
+                if kind is VictimKind.UNSPECIFIED and any(m.lower_ == "civilian" for m in mods):
+                    kind = VictimKind.CIVILIAN
+                if kind is VictimKind.UNSPECIFIED:
+                    kind = self._kind_from_mods(mods) or kind
+                text = " ".join(w.text for w in words)
+                return _Victim(text, kind, self._side(mods, sent), t)
+            if t.pos_ in {"ADJ", "PROPN", "NOUN", "ADV", "NUM"} or t.ent_type_ in {"NORP", "GPE"}:
+                if t.pos_ == "NOUN" and self._word(t) is None and t.ent_type_ == "":
+                    # a non-person noun heads the phrase: "two drone strikes", "six regions"
+                    nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+                    if nxt is None or nxt.pos_ != "NOUN":
+                        return None
+                mods.append(t)
+                continue
+            break
+        return None
+
+    def _kind_from_mods(self, mods: list[Token]) -> VictimKind | None:
+        for m in mods:
+            kind = self.lex.victims.get(m.lower_)
+            if kind and kind is not VictimKind.UNSPECIFIED:
+                return kind
+        return None
+
+    def _or_casualties(self, tok: Token, status: CasualtyStatus) -> CasualtyStatus:
+        """"killed or wounded" / "dead or injured" are casualties, not killed."""
+        doc = tok.doc
+        for j in range(tok.i + 1, min(tok.i + 3, len(doc))):
+            if doc[j].lower_ in _OR_WORDS and j + 1 < len(doc):
+                other = self._word(doc[j + 1])
+                if other and other.status is not status:
+                    return CasualtyStatus.CASUALTIES
+        for j in range(max(tok.i - 2, 0), tok.i):
+            if doc[j].lower_ in _OR_WORDS and j - 1 >= 0:
+                other = self._word(doc[j - 1])
+                if other and other.status is not status:
+                    return CasualtyStatus.CASUALTIES
+        return status
+
+    def _status_for(self, sent: Span, toks: list[Token], victim: _Victim) -> CasualtyStatus | None:
+        head = victim.head
+        assert head is not None
+        # a. the parse: the victim is subject/object of a casualty verb, or a casualty
+        #    adjective/noun hangs off it ("soldiers dead", "were also casualties")
+        for t in (head.head, *head.children):
+            if t.i == head.i:
+                continue
+            word = self._word(t)
+            if word and t.i > toks[0].i - 4:
+                return self._or_casualties(t, word.status)
+        # b. after the victim, in the same clause: "were killed", "were either killed or wounded"
+        for t in sent.doc[head.i + 1 : min(head.i + 7, sent.end)]:
+            if t.is_punct and t.text in {";", ":"}:
+                break
+            if t.like_num or (t.pos_ == "NUM"):
+                break
+            word = self._word(t)
+            if word:
+                return self._or_casualties(t, word.status)
+        # c. before the count: "killing 6 civilians", "killed dozens of militants"
+        first = toks[0]
+        for t in reversed(sent.doc[max(first.i - 3, sent.start) : first.i]):
+            word = self._word(t)
+            if word and word.role == "verb":
+                return self._or_casualties(t, word.status)
+            if word and word.role == "noun" and t.i + 2 >= first.i:  # "deaths of five"
+                return word.status
+        # d. a casualty noun earlier in the clause with a linker: "casualties ... totaling 16"
+        prev = sent.doc[first.i - 1] if first.i > sent.start else None
+        while prev is not None and prev.lower_ in {"at", "least", "more", "than", "over", "about"}:
+            prev = sent.doc[prev.i - 1] if prev.i > sent.start else None
+        if prev is not None and prev.lower_ in _LINKERS:
+            for t in reversed(sent.doc[sent.start : prev.i]):
+                word = self._word(t)
+                if word and word.role == "noun":
+                    return word.status
+        return None
+
+    def _implicit(self, sent: Span, used: set[int], headline: bool) -> list[CasualtyFigure]:
+        """"a soldier was killed", "Pakistani soldier killed by Indian gunfire" = 1."""
+        out = []
+        for tok in sent:
+            if tok.i in used or tok.tag_ not in {"NN", "NNP"}:
+                continue
+            kind = self.lex.victims.get(tok.lower_)
+            if kind is None or tok.lower_ in {"security", "army", "police", "staff", "family"}:
+                continue
+            dets = [c for c in tok.children if c.dep_ in {"det", "nummod", "poss", "quantmod"}]
+            if any(d.lower_ in _DEFINITE or d.like_num or d.dep_ == "nummod" for d in dets):
+                continue
+            word = None
+            verb = tok.head if tok.dep_ in {"nsubjpass", "nsubj", "dobj"} else None
+            if verb is not None:
+                word = self._word(verb)
+            if word is None:  # "a reporter who was killed", headline "Soldier killed by ..."
+                for child in tok.children:
+                    if child.dep_ in {"relcl", "acl"} and (w := self._word(child)):
+                        word, verb = w, child
+                        break
+            if word is None or verb is None or word.role != "verb":
+                continue
+            if verb.dep_ == "amod" or any(c.dep_ == "neg" for c in verb.children):
+                continue
+            mods = [c for c in tok.lefts if c.dep_ in {"amod", "compound"}]
+            victim = _Victim(
+                " ".join(t.text for t in [*mods, tok]), kind, self._side(mods, sent), tok
+            )
+            out.append(
+                self._make(sent, tok, self._or_casualties(verb, word.status), Count(1, 1), victim, headline)
+            )
+        return out
+
+    def _location_country(self, sent: Span) -> str | None:
+        for ent in sent.ents:
+            if ent.label_ == "GPE" and ent.start > 0 and sent.doc[ent.start - 1].lower_ == "in":
+                country = self.country_of(ent.text)
+                if country:
+                    return country
+        return None
+
+
+def dedupe(figures: list[CasualtyFigure]) -> list[CasualtyFigure]:
+    """Each distinct claim once per document: same status, bounds and victim kind.
+
+    Of the repeats, keep the one whose claimant is named (headlines and leads often drop it),
+    preferring a person's name over an organisation's.
+    """
+
+    def rank(f: CasualtyFigure) -> tuple[int, int]:
+        name = f.claimant.name
+        return (0 if name is None else 1, len(name.split()) if name else 0)
+
+    best: dict[tuple[object, ...], CasualtyFigure] = {}
+    order: list[tuple[object, ...]] = []
+    for f in figures:
+        key = (f.status, f.count.low, f.count.high, f.count.approx, f.victim_kind)
+        if key not in best:
+            best[key] = f
+            order.append(key)
+        elif rank(f) > rank(best[key]):
+            best[key] = f
+    return [best[k] for k in order]

@@ -1,0 +1,233 @@
+"""Who asserts a figure: reporting verbs, "according to", appositions, pronouns, headlines.
+
+Works on one parsed sentence plus a small per-document memory of who has been named so far,
+so "Mujahid" expands to "Zabihullah Mujahid", "he" to the last person quoted and "the mission"
+to the organisation named earlier whose name contains "mission".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from sitrep.extract.lexicon import Lexicon
+from sitrep.models import Claimant, ClaimantType
+
+_PRONOUNS = {"he", "she", "they", "it", "we", "i"}
+_ACCORDING = re.compile(r"\b(according to|as per|citing|quoting|cited by|reported by)\s", re.I)
+_HEADLINE_SOURCE = re.compile(r":\s*([A-Z][\w .'-]{1,40})\s*$")
+_HEADLINE_VERB = re.compile(
+    r"^(?P<who>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,5})\s+(?:claims?|says?|said|reports?|confirms?)\b"
+)
+_ANONYMOUS = re.compile(
+    r"\b(anonymity|anonymous|sources?|unnamed|not authori[sz]ed|declined to be named)\b", re.I
+)
+_MEDICAL = re.compile(
+    r"\b(hospitals?|doctors?|medics?|medical|health|rescuers?|rescue|paramedics?|morgue|ambulance)\b",
+    re.I,
+)
+_MONITOR = re.compile(
+    r"\b(UN|U\.N\.|United Nations|UNAMA|OCHA|UNHCR|UNICEF|monitors?|observatory|human rights|"
+    r"amnesty|watchdog|NGO|commission|mission)\b",
+    re.I,
+)
+_GOVERNMENT = re.compile(
+    r"\b(ministry|minister|government|governor|administration|officials?|authorities|"
+    r"spokes(man|woman|person) for the government|president|prime minister|deputy commissioner)\b",
+    re.I,
+)
+_PARTY = re.compile(
+    r"\b(army|military|forces|troops|police|militants?|insurgents?|rebels?|group|spokes(man|woman|person)|"
+    r"commander|taliban|ISPR)\b",
+    re.I,
+)
+_TRIM = re.compile(r"^(the|a|an)\s+", re.I)
+
+
+@dataclass
+class Attribution:
+    """Per-document memory of the claimants named so far (most recent last)."""
+
+    lexicon: Lexicon
+    people: list[str] = field(default_factory=list)
+    organisations: list[str] = field(default_factory=list)
+    last: Claimant | None = None
+
+    def note_entities(self, sent: Span) -> None:
+        for ent in sent.ents:
+            name = _TRIM.sub("", ent.text.strip()).removesuffix("'s").strip()
+            if ent.label_ == "PERSON" and len(name) > 2:
+                self.people.append(name)
+            elif ent.label_ in {"ORG", "NORP", "GPE"}:
+                self.organisations.append(name)
+
+    # -- resolution of a subject phrase to a named claimant -------------------------------
+    def _expand(self, name: str) -> str:
+        """A surname or short form to the fullest name seen in this document."""
+        low = name.casefold()
+        for full in reversed(self.people):
+            parts = full.casefold().split()
+            if len(parts) > 1 and low in parts and low != full.casefold():
+                return full
+        return name
+
+    def _definite(self, head: str) -> str | None:
+        """'the mission' -> the last organisation whose name contains 'mission'."""
+        low = head.casefold()
+        for org in reversed(self.organisations):
+            if low in org.casefold().split():
+                return org
+        return None
+
+    def resolve_phrase(self, tokens: list[Token]) -> str | None:
+        if not tokens:
+            return None
+        span = tokens[0].doc[tokens[0].i : tokens[-1].i + 1]
+        for ent in span.ents:  # a named person inside the phrase is the most specific
+            if ent.label_ == "PERSON":
+                return self._expand(ent.text.strip())
+        for tok in tokens:  # apposition: "Afghanistan's spokesperson, Zabihullah Mujahid"
+            for child in tok.children:
+                if child.dep_ == "appos" and child.ent_type_ == "PERSON":
+                    return self._expand(_entity_text(child))
+        head = span.root
+        if head.lower_ in _PRONOUNS:
+            if self.last and self.last.name:
+                return self.last.name
+            return None
+        if head.pos_ == "PROPN" and head.ent_type_ == "PERSON":
+            return self._expand(_entity_text(head))
+        text = _TRIM.sub("", span.text.strip())
+        text = re.sub(r"'s$|’s$", "", text).strip(" ,")
+        first = tokens[0]
+        if first.lower_ == "the" and len(tokens) <= 3 and head.ent_type_ == "":
+            resolved = self._definite(head.lemma_) or self._definite(head.text)
+            if resolved:
+                return resolved
+        if len(text) > 80:
+            text = _TRIM.sub("", _subject_core(head))
+        return text or None
+
+    def claimant_type(self, name: str | None, context: str) -> ClaimantType:
+        if name is None:
+            return ClaimantType.MEDIA
+        actor = self.lexicon.actor(name)
+        if actor:
+            return actor.claimant_type
+        m = self.lexicon.actor_pattern.search(name)
+        if m and (found := self.lexicon.actor(m.group(1))):
+            if _ANONYMOUS.search(context) and found.claimant_type is ClaimantType.PARTY:
+                return ClaimantType.ANONYMOUS
+            return found.claimant_type
+        if _ANONYMOUS.search(name) or _ANONYMOUS.search(context):
+            return ClaimantType.ANONYMOUS
+        for pattern, kind in (
+            (_MEDICAL, ClaimantType.MEDICAL),
+            (_MONITOR, ClaimantType.MONITOR),
+            (_PARTY, ClaimantType.PARTY),
+            (_GOVERNMENT, ClaimantType.GOVERNMENT),
+        ):
+            if pattern.search(name):
+                return kind
+        return ClaimantType.OTHER
+
+    # -- the entry point --------------------------------------------------------------------
+    def claimant_for(self, sent: Span, token: Token, *, headline: bool = False) -> Claimant:
+        """Who asserts the figure whose number is `token` in `sent` (None = own voice)."""
+        name = self._from_reporting_verb(token) or self._from_according(sent)
+        if name is None and headline:
+            name = self._from_headline(sent.text)
+        if name is None:
+            name = self._from_sentence_root(sent, token)
+        if name is None:
+            return Claimant(None, ClaimantType.MEDIA)
+        claimant = Claimant(name, self.claimant_type(name, sent.text))
+        self.last = claimant
+        return claimant
+
+    def _from_reporting_verb(self, token: Token) -> str | None:
+        for anc in token.ancestors:
+            if anc.pos_ in {"VERB", "AUX"} and anc.lemma_.lower() in self.lexicon.reporting_verbs:
+                subj = [c for c in anc.children if c.dep_ in {"nsubj", "nsubjpass"}]
+                agent = [c for c in anc.children if c.dep_ == "agent"]
+                if subj and subj[0].dep_ == "nsubj":
+                    return self.resolve_phrase(_phrase(subj[0]))
+                if agent:
+                    objs = [g for g in agent[0].children if g.dep_ == "pobj"]
+                    if objs:
+                        return self.resolve_phrase(_phrase(objs[0]))
+        return None
+
+    def _from_according(self, sent: Span) -> str | None:
+        m = _ACCORDING.search(sent.text)
+        if not m:
+            return None
+        start = sent.start_char + m.end()
+        toks = [t for t in sent if t.idx >= start]
+        if not toks:
+            return None
+        head = toks[0]
+        # the noun phrase that follows: walk to its root inside the prepositional object
+        while head.head.idx >= start and head.head != head and head.dep_ not in {"pobj"}:
+            head = head.head
+        phrase = _phrase(head)
+        # "UNAMA's documentation" -> the possessor is the claimant
+        for t in phrase:
+            if t.dep_ == "poss" and t.pos_ in {"PROPN", "NOUN"}:
+                return self.resolve_phrase(_phrase(t))
+        return self.resolve_phrase(phrase)
+
+    def _from_headline(self, text: str) -> str | None:
+        m = _HEADLINE_SOURCE.search(text)
+        if m:
+            return m.group(1).strip()
+        m = _HEADLINE_VERB.match(text)
+        if m:
+            who = m.group("who")
+            if self.lexicon.actor_pattern.fullmatch(who) or len(who.split()) <= 3:
+                return who
+        return None
+
+    def _from_sentence_root(self, sent: Span, token: Token) -> str | None:
+        """"..., police said." when the parser hung the figure off another clause."""
+        root = sent.root
+        if root.lemma_.lower() in self.lexicon.reporting_verbs and token not in root.subtree:
+            subj = [c for c in root.children if c.dep_ == "nsubj"]
+            if subj:
+                return self.resolve_phrase(_phrase(subj[0]))
+        return None
+
+
+def _entity_text(token: Token) -> str:
+    if token.ent_iob_ in {"B", "I"}:
+        for ent in token.doc.ents:
+            if ent.start <= token.i < ent.end:
+                return ent.text
+    return token.text
+
+
+def _phrase(head: Token) -> list[Token]:
+    """The noun phrase of `head` without relative clauses or trailing participles."""
+    drop = {"relcl", "acl", "punct", "advcl", "cc", "conj", "appos"}
+    keep = [head]
+    for child in head.children:
+        if child.dep_ in drop:
+            continue
+        keep.extend(child.subtree)
+    keep.sort(key=lambda t: t.i)
+    # a contiguous span only
+    start = keep[0].i
+    out = []
+    for t in keep:
+        if t.i != start + len(out):
+            break
+        out.append(t)
+    return out
+
+
+def _subject_core(head: Token) -> str:
+    left = [t for t in head.lefts if t.dep_ in {"compound", "amod", "det", "poss"}]
+    toks = sorted([*left, head], key=lambda t: t.i)
+    return " ".join(t.text for t in toks)

@@ -1,0 +1,318 @@
+"""One document from parse to DocumentExtraction: the sentence loop and the event assembly.
+
+Knows nothing of storage, web or the runner; takes an `Article` and a parsed spaCy `Doc`,
+returns plain records. The spaCy objects never leave this module's functions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Protocol
+
+from spacy.tokens import Doc, Span
+
+from sitrep.extract.casualties import CasualtyReader, dedupe
+from sitrep.extract.claims import Attribution
+from sitrep.extract.dates import resolve_date
+from sitrep.extract.events import (
+    Draft,
+    dates_agree,
+    fallback_sub_type,
+    more_precise,
+    places_agree,
+    salience,
+    to_event,
+)
+from sitrep.extract.lexicon import Lexicon
+from sitrep.extract.mentions import event_place_names, is_referring, triggers_in
+from sitrep.models import (
+    Article,
+    CasualtyFigure,
+    DatePrecision,
+    DocumentExtraction,
+    Evidence,
+    Place,
+    SubEventType,
+)
+
+_SHORT_DOC_SENTENCES = 3  # coder notes, snippets and headlines describe a single event
+_REPORTING_DATE_HEADS = {"say", "state", "tell", "announce", "claim", "report", "welcome", "stated"}
+_OCCURRED = ("took place", "occurred", "happened", "were carried out", "was carried out")
+
+
+class Geocoder(Protocol):
+    def resolve(
+        self, name: str, *, countries: Sequence[str] = (), admin1: str | None = None
+    ) -> Place | None: ...
+
+    def country(self, name: str) -> str | None: ...
+
+
+class SubtypeModel(Protocol):
+    def predict(self, texts: Sequence[str]) -> list[tuple[str, float]]: ...
+
+
+class DocumentReader:
+    """Reads one parsed article; a new instance per document (it keeps discourse memory)."""
+
+    def __init__(
+        self,
+        article: Article,
+        doc: Doc,
+        lexicon: Lexicon,
+        geocoder: Geocoder,
+        classifier: SubtypeModel | None = None,
+    ) -> None:
+        self.article = article
+        self.doc = doc
+        self.lex = lexicon
+        self.geo = geocoder
+        self.clf = classifier
+        self.attr = Attribution(lexicon)
+        self.casualties = CasualtyReader(lexicon, self.attr, geocoder.country)
+        self.sentences = list(doc.sents)
+        self.headline_end = self._headline_end()
+        self.context_countries: list[str] = self._document_countries()
+
+    # -- document context -------------------------------------------------------------------
+    def _headline_end(self) -> int:
+        title = self.article.title
+        if title and self.article.text.startswith(title):
+            return len(title)
+        first = self.article.text.split("\n", 1)[0]
+        return len(first) if len(first) < 160 else 0
+
+    def _document_countries(self) -> list[str]:
+        seen: dict[str, int] = {}
+        for ent in self.doc.ents:
+            if ent.label_ in {"GPE", "NORP"}:
+                c = self.geo.country(ent.text)
+                if c:
+                    seen[c] = seen.get(c, 0) + 1
+        return [c for c, _ in sorted(seen.items(), key=lambda kv: -kv[1])]
+
+    # -- per sentence ----------------------------------------------------------------------
+    def _date(self, sent: Span, anchor: date | None) -> tuple[date | None, DatePrecision | None]:
+        published = self.article.published
+        found: list[tuple[date, DatePrecision, bool]] = []
+        for ent in sent.ents:
+            if ent.label_ not in {"DATE", "TIME"}:
+                continue
+            res = resolve_date(ent.text, published, anchor=anchor)
+            if res is None:
+                continue
+            head = ent.root.head
+            reporting = head.lemma_.lower() in _REPORTING_DATE_HEADS
+            found.append((res[0], res[1], reporting))
+        if not found:
+            return None, None
+        # a date attached to the reporting verb ("stated on Thursday") is when it was said;
+        # "the previous day" then counts back from it
+        event_dates = [f for f in found if not f[2]] or found
+        d, p, _ = event_dates[0]
+        return d, p
+
+    def _places(self, sent: Span) -> list[Place]:
+        out = []
+        for name in event_place_names(sent):
+            place = self.geo.resolve(name, countries=self.context_countries)
+            if place is not None:
+                out.append(place)
+        return out
+
+    def _actors(self, sent: Span) -> list[str]:
+        out = []
+        for m in self.lex.actor_pattern.finditer(sent.text):
+            actor = self.lex.actor(m.group(1), self.article.published)
+            if actor:
+                out.append(actor.name)
+        return out
+
+    # -- the whole document ----------------------------------------------------------------
+    def read(self) -> DocumentExtraction:
+        figures: list[CasualtyFigure] = []
+        figure_sentence: list[int] = []
+        drafts: list[Draft] = []
+        last_date: date | None = None
+        short = len(self.sentences) <= _SHORT_DOC_SENTENCES
+
+        for si, sent in enumerate(self.sentences):
+            self.attr.note_entities(sent)
+            in_headline = sent.start_char < self.headline_end
+            sent_figures = self.casualties.read(sent, headline=in_headline)
+            for f in sent_figures:
+                figures.append(f)
+                figure_sentence.append(si)
+            d, precision = self._date(sent, last_date)
+            places = self._places(sent)
+            place = None
+            for p in places:
+                place = more_precise(place, p)
+            evidence = Evidence(sent.start_char, sent.end_char, sent.text)
+            triggers = triggers_in(sent.text, self.lex)
+            if not short:
+                triggers = [t for t in triggers if t[1] >= 2]
+            if not triggers and sent_figures:
+                fb = fallback_sub_type(sent_figures)
+                if fb is not None:
+                    triggers = [(fb, 1, None)]  # type: ignore[list-item]
+            touched: list[Draft] = []
+            for sub_type, weight, match in triggers[:2]:
+                referring = match is not None and is_referring(sent.text, match)
+                draft = self._merge_target(drafts, sub_type, d, place, referring)
+                if draft is None:
+                    draft = Draft(sub_type, si)
+                    drafts.append(draft)
+                self._update(draft, si, d, precision, place, sent, evidence, in_headline, weight, referring)
+                touched.append(draft)
+            if not triggers and drafts:
+                low = sent.text.lower()
+                if any(w in low for w in _OCCURRED) and place is not None:
+                    target = drafts[-1]  # "These incidents occurred in Mohmand district"
+                    if target.place is None or target.place.kind == "country":
+                        target.place = place
+                    elif places_agree(target.place, place):
+                        target.place = more_precise(target.place, place)
+                    if d and target.date is None:
+                        target.date, target.date_precision = d, precision
+            # figures attach to this sentence's event, else to the latest one
+            for k in range(len(figures) - len(sent_figures), len(figures)):
+                target = touched[0] if touched else (drafts[-1] if drafts else None)
+                if target is not None:
+                    target.figures.append(k)
+            if d is not None:
+                last_date = d
+
+        if short:
+            drafts = self._single_event(drafts)
+            if drafts:  # every figure of a single-event text belongs to that event
+                drafts[0].figures = list(range(len(figures)))
+        self._fill_dates(drafts)
+        ordered = sorted(drafts, key=lambda dr: salience(dr, figures))
+        index_of = {id(dr): i for i, dr in enumerate(ordered)}
+        figure_event: dict[int, int] = {}
+        for dr in ordered:
+            for k in dr.figures:
+                figure_event.setdefault(k, index_of[id(dr)])
+        events = tuple(to_event(dr, figures) for dr in ordered)
+        attached = [
+            _with_event(f, figure_event.get(k)) for k, f in enumerate(figures)
+        ]
+        return DocumentExtraction(
+            doc_id=self.article.doc_id,
+            events=events,
+            casualties=tuple(dedupe(attached)),
+            published=self.article.published,
+        )
+
+    def _merge_target(
+        self,
+        drafts: list[Draft],
+        sub_type: SubEventType,
+        d: date | None,
+        place: Place | None,
+        referring: bool,
+    ) -> Draft | None:
+        same = [dr for dr in drafts if dr.sub_event_type is sub_type]
+        if not same:
+            return None
+        if referring:
+            return same[-1]
+        for dr in reversed(same):
+            if dates_agree(dr.date, d) and places_agree(dr.place, place):
+                return dr
+            # neither has a specific place: one cross-border episode, told in several dates
+            if (dr.place is None or dr.place.kind in {"country", "border"}) and (
+                place is None or place.kind in {"country", "border"}
+            ):
+                return dr
+        return None
+
+    def _update(
+        self,
+        draft: Draft,
+        si: int,
+        d: date | None,
+        precision: DatePrecision | None,
+        place: Place | None,
+        sent: Span,
+        evidence: Evidence,
+        in_headline: bool,
+        weight: int,
+        referring: bool,
+    ) -> None:
+        draft.sentences.append(si)
+        draft.evidence.append(evidence)
+        draft.in_headline = draft.in_headline or in_headline
+        draft.weight = max(draft.weight, weight)
+        if d is not None and (draft.date is None or _finer(precision, draft.date_precision)):
+            draft.date, draft.date_precision = d, precision
+        if place is not None and not (referring and draft.place is not None):
+            if draft.place is None or places_agree(draft.place, place):
+                draft.place = more_precise(draft.place, place)
+        for ent in sent.ents:
+            if ent.label_ == "GPE":
+                c = self.geo.country(ent.text)
+                if c and c not in draft.countries:
+                    draft.countries.append(c)
+        draft.actors.extend(self._actors(sent))
+
+    def _single_event(self, drafts: list[Draft]) -> list[Draft]:
+        """A coder note or headline describes one event: merge drafts, let the model type it."""
+        label = None
+        if self.clf is not None:
+            label, _ = self.clf.predict([self.article.text])[0]
+            if label == "none":
+                return []
+        if not drafts:
+            if label is None:
+                return []
+            whole = Evidence(0, len(self.article.text), self.article.text)
+            drafts = [Draft(SubEventType(label), 0, [0], evidence=[whole])]
+            for s in self.sentences:
+                d, p = self._date(s, None)
+                if d is not None:
+                    drafts[0].date, drafts[0].date_precision = d, p
+                    break
+            for s in self.sentences:
+                for place in self._places(s):
+                    drafts[0].place = more_precise(drafts[0].place, place)
+        main = max(drafts, key=lambda dr: (dr.weight, -dr.first_sentence))
+        for dr in drafts:
+            if dr is main:
+                continue
+            main.figures.extend(dr.figures)
+            if places_agree(main.place, dr.place):
+                main.place = more_precise(main.place, dr.place)
+            main.date = main.date or dr.date
+            main.date_precision = main.date_precision or dr.date_precision
+            main.evidence.extend(dr.evidence)
+            main.countries.extend(c for c in dr.countries if c not in main.countries)
+        if label is not None:
+            main.sub_event_type = SubEventType(label)
+        return [main]
+
+    def _fill_dates(self, drafts: list[Draft]) -> None:
+        """An undated event takes the date of the story it sits in, else the publication day."""
+        dated = [dr for dr in drafts if dr.date is not None]
+        for dr in drafts:
+            if dr.date is not None:
+                continue
+            before = [x for x in dated if x.first_sentence <= dr.first_sentence]
+            src = before[-1] if before else (dated[0] if dated else None)
+            if src is not None:
+                dr.date, dr.date_precision = src.date, src.date_precision
+            elif self.article.published is not None:
+                dr.date, dr.date_precision = self.article.published, None
+
+
+def _finer(a: DatePrecision | None, b: DatePrecision | None) -> bool:
+    order = {DatePrecision.DAY: 0, DatePrecision.WEEK: 1, DatePrecision.MONTH: 2, DatePrecision.YEAR: 3}
+    return order.get(a, 9) < order.get(b, 9) if a else False  # type: ignore[arg-type]
+
+
+def _with_event(f: CasualtyFigure, index: int | None) -> CasualtyFigure:
+    from dataclasses import replace
+
+    return replace(f, event_index=index)

@@ -1,0 +1,143 @@
+"""From a document's mentions and figures to its events: merge, place, order, count.
+
+Merging within one document: a mention joins an earlier event of the same sub-type when their
+dates are at most a day apart (or one is unknown) and their places agree (or one is unknown);
+a referring mention ("this confrontation", "the strikes") joins the latest event of its type.
+Figures without a trigger of their own attach to the event of their sentence, else the latest.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from sitrep.models import (
+    SUB_EVENT_PARENT,
+    CasualtyFigure,
+    CasualtyStatus,
+    ClaimantType,
+    DatePrecision,
+    Event,
+    Evidence,
+    FatalityRange,
+    Place,
+    SubEventType,
+    VictimKind,
+)
+
+_INDEPENDENT = {ClaimantType.MEDIA, ClaimantType.MONITOR, ClaimantType.MEDICAL}
+
+
+@dataclass(slots=True)
+class Draft:
+    """An event under construction while a document is read."""
+
+    sub_event_type: SubEventType
+    first_sentence: int
+    sentences: list[int] = field(default_factory=list)
+    date: date | None = None
+    date_precision: DatePrecision | None = None
+    place: Place | None = None
+    countries: list[str] = field(default_factory=list)
+    actors: list[str] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+    in_headline: bool = False
+    weight: int = 0
+    figures: list[int] = field(default_factory=list)  # indexes into the document's figures
+
+
+def places_agree(a: Place | None, b: Place | None) -> bool:
+    if a is None or b is None:
+        return True
+    if a.name.casefold() == b.name.casefold():
+        return True
+    # a country-level or admin1 place is compatible with a more precise place inside it
+    if a.kind == "country" or b.kind == "country":
+        return bool(_countries(a) & _countries(b))
+    if a.kind == "admin1" and b.admin1 == a.name or b.kind == "admin1" and a.admin1 == b.name:
+        return True
+    return False
+
+
+def _countries(p: Place) -> set[str]:
+    return set(p.countries) | ({p.country} if p.country else set())
+
+
+def dates_agree(a: date | None, b: date | None) -> bool:
+    return a is None or b is None or abs((a - b).days) <= 1
+
+
+def more_precise(a: Place | None, b: Place | None) -> Place | None:
+    """Keep the more precise of two compatible places (ACLED's geo_precision: lower is finer)."""
+    if a is None:
+        return b
+    if b is None:
+        return a
+    rank = {"city": 0, "crossing": 0, "admin2": 1, "border": 2, "admin1": 2, "region": 3, "country": 4}
+    return b if rank.get(b.kind, 3) < rank.get(a.kind, 3) else a
+
+
+def fallback_sub_type(figures: list[CasualtyFigure]) -> SubEventType | None:
+    """An event implied by figures alone: soldiers or militants killed = a clash, civilians = an attack."""
+    kinds = {f.victim_kind for f in figures if f.status in {CasualtyStatus.KILLED, CasualtyStatus.WOUNDED, CasualtyStatus.CASUALTIES}}
+    if not kinds:
+        if any(f.status is CasualtyStatus.ABDUCTED for f in figures):
+            return SubEventType.ABDUCTION
+        if any(f.status is CasualtyStatus.ARRESTED for f in figures):
+            return SubEventType.ARRESTS
+        return None
+    if kinds & {VictimKind.SECURITY_FORCES, VictimKind.MILITANTS}:
+        return SubEventType.ARMED_CLASH
+    if VictimKind.CIVILIAN in kinds:
+        return SubEventType.ATTACK
+    return SubEventType.ARMED_CLASH
+
+
+def fatality_range(figures: list[CasualtyFigure]) -> FatalityRange | None:
+    """FORMAT.md §2: low = smallest killed figure, high = largest claimed, best = own voice or
+    independent monitor, else the lowest party claim; victim groups of one claimant are summed."""
+    killed = [f for f in figures if f.status is CasualtyStatus.KILLED and f.count.point is not None]
+    if not killed:
+        return None
+    by_claimant: dict[tuple[str | None, ClaimantType], int] = {}
+    for f in killed:
+        key = (f.claimant.name, f.claimant.type)
+        by_claimant[key] = by_claimant.get(key, 0) + (f.count.point or 0)
+    totals = list(by_claimant.values())
+    low, high = min(totals), max(totals)
+    independent = [v for (_, kind), v in by_claimant.items() if kind in _INDEPENDENT]
+    if independent:
+        return FatalityRange(low, max(independent), high, "independent: own voice or monitor")
+    return FatalityRange(low, low, high, "conservative: lowest party claim")
+
+
+def to_event(draft: Draft, figures: list[CasualtyFigure]) -> Event:
+    place = draft.place
+    countries = tuple(dict.fromkeys([*(place.countries if place else ()), *draft.countries]))
+    if place and place.country and place.kind != "border":
+        countries = (place.country,)
+    evidence = draft.evidence[0]
+    if len(draft.evidence) > 1:
+        first, last = draft.evidence[0], draft.evidence[-1]
+        evidence = Evidence(first.start, last.end, " … ".join(e.text for e in draft.evidence[:3]))
+    actors = list(dict.fromkeys(draft.actors))
+    return Event(
+        event_type=str(SUB_EVENT_PARENT[draft.sub_event_type]),
+        sub_event_type=str(draft.sub_event_type),
+        date=draft.date,
+        date_precision=draft.date_precision,
+        countries=countries,
+        place=place,
+        actor1=actors[0] if actors else None,
+        actor2=actors[1] if len(actors) > 1 else None,
+        evidence=evidence,
+        fatalities=fatality_range([figures[i] for i in draft.figures]),
+    )
+
+
+def salience(draft: Draft, figures: list[CasualtyFigure]) -> tuple[float, int]:
+    """The main event first: headline and lead, repeated mentions, figures, specific trigger."""
+    score = 3.0 * draft.in_headline + len(set(draft.sentences)) + 0.5 * len(draft.figures)
+    score += 1.0 if draft.first_sentence <= 2 else 0.0
+    score += 0.25 * draft.weight
+    return (-score, draft.first_sentence)

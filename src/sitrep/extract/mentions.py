@@ -1,0 +1,98 @@
+"""Event mentions in one parsed sentence: trigger, date, place, actors.
+
+A mention is what one sentence says about one event; `events.py` merges mentions into a
+document's events. Irrealis and negated triggers ("urged all parties to cease hostilities",
+"no reported fighting") and triggers inside quoted commentary make no mention.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Span
+
+from sitrep.extract.lexicon import Lexicon
+from sitrep.models import DatePrecision, Place, SubEventType
+
+_IRREALIS = re.compile(
+    r"\b(no|not|never|cease|ceasing|end|ending|stop|stopping|prevent|avoid|halt|urged?|urging|"
+    r"call(ed|s)? for|calls? on|threat(en(ed|s)?)?|warn(ed|s)?|would|could|will|may|might|"
+    r"if|should|fears? of|risk of|possible|potential|plans? to|vowed to)\W+(\w+\W+){0,3}$",
+    re.I,
+)
+_QUOTE_CHARS = "\"“”"
+#: prepositions whose object is where something came from or was said, not where it happened
+_NOT_EVENT_PLACE = {"from", "to", "with", "of"}
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_REFERRING = {"this", "the", "that", "these", "those", "such"}
+
+
+@dataclass(slots=True)
+class Mention:
+    sentence: int
+    sub_event_type: SubEventType | None  # None: figures or a place but no trigger
+    weight: int
+    trigger: str | None
+    referring: bool  # "this confrontation", "the strikes": points back to a known event
+    date: date | None = None
+    date_precision: DatePrecision | None = None
+    places: list[Place] = field(default_factory=list)
+    countries: list[str] = field(default_factory=list)
+    actors: list[str] = field(default_factory=list)
+    start_char: int = 0
+    end_char: int = 0
+    text: str = ""
+
+
+def _inside_quotes(text: str, pos: int) -> bool:
+    before = text[:pos]
+    straight = before.count('"') % 2 == 1
+    curly = before.count("“") > before.count("”")
+    return straight or curly
+
+
+def triggers_in(sent_text: str, lexicon: Lexicon) -> list[tuple[SubEventType, int, re.Match[str]]]:
+    """Every realis trigger in a sentence, best (weight, then position) first, one per sub-type."""
+    found: dict[SubEventType, tuple[SubEventType, int, re.Match[str]]] = {}
+    for trig in lexicon.triggers:
+        for m in trig.pattern.finditer(sent_text):
+            if _IRREALIS.search(sent_text[: m.start()]) or _inside_quotes(sent_text, m.start()):
+                continue
+            prev = found.get(trig.sub_event_type)
+            if prev is None or trig.weight > prev[1]:
+                found[trig.sub_event_type] = (trig.sub_event_type, trig.weight, m)
+            break
+    return sorted(found.values(), key=lambda f: (-f[1], f[2].start()))
+
+
+def is_referring(sent_text: str, match: re.Match[str]) -> bool:
+    before = sent_text[: match.start()].split()
+    return bool(before) and before[-1].lower() in _REFERRING and len(before) <= 3
+
+
+def place_candidates(sent: Span) -> list[tuple[str, str | None]]:
+    """Place names in a sentence with the preposition before each (None at sentence start)."""
+    out = []
+    for ent in sent.ents:
+        if ent.label_ not in _PLACE_LABELS:
+            continue
+        prev = sent.doc[ent.start - 1].lower_ if ent.start > sent.start else None
+        out.append((ent.text, prev))
+    return out
+
+
+def event_place_names(sent: Span) -> list[str]:
+    return [name for name, prep in place_candidates(sent) if prep not in _NOT_EVENT_PLACE]
+
+
+def quoted_share(text: str) -> float:
+    inside = 0
+    state = False
+    for ch in text:
+        if ch in _QUOTE_CHARS:
+            state = not state
+        elif state:
+            inside += 1
+    return inside / max(len(text), 1)

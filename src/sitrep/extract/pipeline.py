@@ -1,0 +1,71 @@
+"""The extraction stage: articles in, DocumentExtraction out, spaCy batched with nlp.pipe."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+
+from sitrep.extract.document import DocumentReader, Geocoder, SubtypeModel
+from sitrep.extract.lexicon import Lexicon, default_lexicon, load_lexicon
+from sitrep.models import Article, DocumentExtraction
+from sitrep.nlp import load_nlp
+from sitrep.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+def _default_geocoder() -> Geocoder:
+    from sitrep.extract.geo import Gazetteer
+
+    return Gazetteer.load()
+
+
+def _default_classifier() -> SubtypeModel | None:
+    try:
+        from sitrep.extract.classify import SubtypeClassifier
+    except ImportError:  # the optional model dependencies are not installed
+        return None
+    return SubtypeClassifier.load()
+
+
+class Extractor:
+    """Loads its models once; call `extract_many` with as many articles as you like."""
+
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        *,
+        lexicon: Lexicon | None = None,
+        geocoder: Geocoder | None = None,
+        classifier: SubtypeModel | None = None,
+    ) -> None:
+        self.settings = settings or Settings()
+        self.nlp = load_nlp(self.settings.spacy_model)
+        if lexicon is None:
+            lexicon = (
+                load_lexicon(self.settings.resources) if self.settings.resources else default_lexicon()
+            )
+        self.lexicon = lexicon
+        self.geocoder = geocoder or _default_geocoder()
+        if classifier is None and self.settings.use_classifier:
+            classifier = _default_classifier()
+        self.classifier = classifier
+
+    def extract(self, article: Article) -> DocumentExtraction:
+        return next(self.extract_many([article]))
+
+    def extract_many(self, articles: Iterable[Article]) -> Iterator[DocumentExtraction]:
+        """One extraction per article, in order; a failing article yields an error record."""
+        stream = ((a.text, a) for a in articles)
+        docs = self.nlp.pipe(stream, as_tuples=True, batch_size=self.settings.batch_size)
+        for doc, article in docs:
+            try:
+                reader = DocumentReader(article, doc, self.lexicon, self.geocoder, self.classifier)
+                yield reader.read()
+            except Exception as exc:  # one bad article never stops a batch
+                log.exception("extraction failed for %s", article.doc_id)
+                yield DocumentExtraction(
+                    doc_id=article.doc_id,
+                    published=article.published,
+                    error=f"extraction failed: {type(exc).__name__}: {exc}",
+                )
