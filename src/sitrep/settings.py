@@ -21,10 +21,11 @@ class Settings:
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
         env = os.environ
+        d = cls()
         base = cls(
-            db_url=env.get("SITREP_DB", cls.db_url),
-            spacy_model=env.get("SITREP_SPACY_MODEL", cls.spacy_model),
-            max_bytes=int(env.get("SITREP_MAX_BYTES", cls.max_bytes)),
+            db_url=env.get("SITREP_DB", d.db_url),
+            spacy_model=env.get("SITREP_SPACY_MODEL", d.spacy_model),
+            max_bytes=int(env.get("SITREP_MAX_BYTES", d.max_bytes)),
             api_token=env.get("SITREP_API_TOKEN") or None,
             use_classifier=env.get("SITREP_NO_CLASSIFIER", "") == "",
         )

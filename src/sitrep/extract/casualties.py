@@ -133,6 +133,8 @@ class CasualtyReader:
         status = self._status_for(sent, toks, victim)
         if status is None:
             return None
+        if victim.kind is VictimKind.UNSPECIFIED and _civilian_casualties(sent):
+            victim = _Victim(victim.text, VictimKind.CIVILIAN, victim.side, victim.head)
         return status, victim
 
     def _victim_after(self, sent: Span, after: list[Token]) -> _Victim | None:
@@ -268,6 +270,17 @@ class CasualtyReader:
                 if country:
                     return country
         return None
+
+
+def _civilian_casualties(sent: Span) -> bool:
+    """"civilian casualties ... totaling 16 individuals": the noun phrase names the victims."""
+    return any(
+        t.lower_ in {"civilian", "civilians"} and t.dep_ == "amod" and t.head.lower_ in _CASUALTY_NOUNS
+        for t in sent
+    )
+
+
+_CASUALTY_NOUNS = {"casualties", "deaths", "fatalities", "injuries", "victims", "toll"}
 
 
 def dedupe(figures: list[CasualtyFigure]) -> list[CasualtyFigure]:

@@ -44,6 +44,10 @@ _PARTY = re.compile(
     re.I,
 )
 _TRIM = re.compile(r"^(the|a|an)\s+", re.I)
+#: "The UN Assistance Mission in Afghanistan (UNAMA)": a name and the short form it is known by
+_ACRONYM = re.compile(
+    r"((?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*|of|for|in|on|the|and|de|al))*)\s+\(([A-Z][A-Za-z]{1,9})\)"
+)
 
 
 @dataclass
@@ -52,7 +56,7 @@ class Attribution:
 
     lexicon: Lexicon
     people: list[str] = field(default_factory=list)
-    organisations: list[str] = field(default_factory=list)
+    organisations: list[tuple[str, str]] = field(default_factory=list)  # (name, short form)
     last: Claimant | None = None
 
     def note_entities(self, sent: Span) -> None:
@@ -61,7 +65,9 @@ class Attribution:
             if ent.label_ == "PERSON" and len(name) > 2:
                 self.people.append(name)
             elif ent.label_ in {"ORG", "NORP", "GPE"}:
-                self.organisations.append(name)
+                self.organisations.append((name, name))
+        for m in _ACRONYM.finditer(sent.text):
+            self.organisations.append((_TRIM.sub("", m.group(1)), m.group(2)))
 
     # -- resolution of a subject phrase to a named claimant -------------------------------
     def _expand(self, name: str) -> str:
@@ -76,9 +82,9 @@ class Attribution:
     def _definite(self, head: str) -> str | None:
         """'the mission' -> the last organisation whose name contains 'mission'."""
         low = head.casefold()
-        for org in reversed(self.organisations):
-            if low in org.casefold().split():
-                return org
+        for name, short in reversed(self.organisations):
+            if low in name.casefold().split():
+                return short
         return None
 
     def resolve_phrase(self, tokens: list[Token]) -> str | None:
@@ -173,6 +179,11 @@ class Attribution:
         while head.head.idx >= start and head.head != head and head.dep_ not in {"pobj"}:
             head = head.head
         phrase = _phrase(head)
+        named = any(t.ent_type_ == "PERSON" for t in phrase) or any(
+            c.dep_ == "appos" and c.ent_type_ == "PERSON" for t in phrase for c in t.children
+        )
+        if named:  # "as per Afghanistan's spokesperson, Zabihullah Mujahid"
+            return self.resolve_phrase(phrase)
         # "UNAMA's documentation" -> the possessor is the claimant
         for t in phrase:
             if t.dep_ == "poss" and t.pos_ in {"PROPN", "NOUN"}:

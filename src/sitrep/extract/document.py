@@ -25,7 +25,7 @@ from sitrep.extract.events import (
     to_event,
 )
 from sitrep.extract.lexicon import Lexicon
-from sitrep.extract.mentions import event_place_names, is_referring, triggers_in
+from sitrep.extract.mentions import event_place_names, is_referring, quote_states, triggers_in
 from sitrep.models import (
     Article,
     CasualtyFigure,
@@ -136,6 +136,8 @@ class DocumentReader:
         drafts: list[Draft] = []
         last_date: date | None = None
         short = len(self.sentences) <= _SHORT_DOC_SENTENCES
+        quoted = quote_states(self.article.text, [s.start_char for s in self.sentences])
+        headline_seen = False
 
         for si, sent in enumerate(self.sentences):
             self.attr.note_entities(sent)
@@ -150,22 +152,25 @@ class DocumentReader:
             for p in places:
                 place = more_precise(place, p)
             evidence = Evidence(sent.start_char, sent.end_char, sent.text)
-            triggers = triggers_in(sent.text, self.lex)
-            if not short:
-                triggers = [t for t in triggers if t[1] >= 2]
+            triggers = triggers_in(sent.text, self.lex, quoted[si])
+            if not short:  # a weak cue ("an explosion") makes an event only with figures
+                triggers = [t for t in triggers if t[1] >= 2 or sent_figures]
             if not triggers and sent_figures:
                 fb = fallback_sub_type(sent_figures)
                 if fb is not None:
-                    triggers = [(fb, 1, None)]  # type: ignore[list-item]
+                    triggers = [(fb, 0, None)]  # type: ignore[list-item]
             touched: list[Draft] = []
             for sub_type, weight, match in triggers[:2]:
                 referring = match is not None and is_referring(sent.text, match)
-                draft = self._merge_target(drafts, sub_type, d, place, referring)
+                draft = self._merge_target(drafts, sub_type, d, place, referring, strict=weight == 0)
                 if draft is None:
                     draft = Draft(sub_type, si)
                     drafts.append(draft)
+                    if in_headline and not headline_seen:
+                        draft.headline_first = True
                 self._update(draft, si, d, precision, place, sent, evidence, in_headline, weight, referring)
                 touched.append(draft)
+            headline_seen = headline_seen or (in_headline and bool(triggers))
             if not triggers and drafts:
                 low = sent.text.lower()
                 if any(w in low for w in _OCCURRED) and place is not None:
@@ -213,6 +218,7 @@ class DocumentReader:
         d: date | None,
         place: Place | None,
         referring: bool,
+        strict: bool = False,
     ) -> Draft | None:
         same = [dr for dr in drafts if dr.sub_event_type is sub_type]
         if not same:
@@ -222,9 +228,13 @@ class DocumentReader:
         for dr in reversed(same):
             if dates_agree(dr.date, d) and places_agree(dr.place, place):
                 return dr
-            # neither has a specific place: one cross-border episode, told in several dates
-            if (dr.place is None or dr.place.kind in {"country", "border"}) and (
-                place is None or place.kind in {"country", "border"}
+            # neither names a specific place: one cross-border episode told over several days
+            # (a mention with no trigger of its own, only figures, never stretches an episode)
+            if (
+                not strict
+                and _unlocated(dr.place)
+                and _unlocated(place)
+                and (dr.date is None or d is None or abs((dr.date - d).days) <= 7)
             ):
                 return dr
         return None
@@ -305,6 +315,10 @@ class DocumentReader:
                 dr.date, dr.date_precision = src.date, src.date_precision
             elif self.article.published is not None:
                 dr.date, dr.date_precision = self.article.published, None
+
+
+def _unlocated(p: Place | None) -> bool:
+    return p is None or p.kind in {"country", "border"}
 
 
 def _finer(a: DatePrecision | None, b: DatePrecision | None) -> bool:

@@ -42,6 +42,7 @@ class Draft:
     actors: list[str] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
     in_headline: bool = False
+    headline_first: bool = False  # the first event the headline names
     weight: int = 0
     figures: list[int] = field(default_factory=list)  # indexes into the document's figures
 
@@ -95,17 +96,24 @@ def fallback_sub_type(figures: list[CasualtyFigure]) -> SubEventType | None:
 
 def fatality_range(figures: list[CasualtyFigure]) -> FatalityRange | None:
     """FORMAT.md §2: low = smallest killed figure, high = largest claimed, best = own voice or
-    independent monitor, else the lowest party claim; victim groups of one claimant are summed."""
+    independent monitor, else the lowest party claim.
+
+    A claimant's total adds its distinct victim groups ("5 soldiers and 3 civilians" = 8);
+    two figures for the same group from one claimant are restatements ("58", "five dozen"),
+    which bound that claimant's total low and high instead of adding up.
+    """
     killed = [f for f in figures if f.status is CasualtyStatus.KILLED and f.count.point is not None]
     if not killed:
         return None
-    by_claimant: dict[tuple[str | None, ClaimantType], int] = {}
+    groups: dict[tuple[str | None, ClaimantType], dict[tuple[object, object], list[int]]] = {}
     for f in killed:
-        key = (f.claimant.name, f.claimant.type)
-        by_claimant[key] = by_claimant.get(key, 0) + (f.count.point or 0)
-    totals = list(by_claimant.values())
-    low, high = min(totals), max(totals)
-    independent = [v for (_, kind), v in by_claimant.items() if kind in _INDEPENDENT]
+        claimant = (f.claimant.name, f.claimant.type)
+        group = (f.victim_kind, f.victim_side)
+        groups.setdefault(claimant, {}).setdefault(group, []).append(f.count.point or 0)
+    lows = {c: sum(min(v) for v in g.values()) for c, g in groups.items()}
+    highs = {c: sum(max(v) for v in g.values()) for c, g in groups.items()}
+    low, high = min(lows.values()), max(highs.values())
+    independent = [lows[c] for c in lows if c[1] in _INDEPENDENT]
     if independent:
         return FatalityRange(low, max(independent), high, "independent: own voice or monitor")
     return FatalityRange(low, low, high, "conservative: lowest party claim")
@@ -137,7 +145,8 @@ def to_event(draft: Draft, figures: list[CasualtyFigure]) -> Event:
 
 def salience(draft: Draft, figures: list[CasualtyFigure]) -> tuple[float, int]:
     """The main event first: headline and lead, repeated mentions, figures, specific trigger."""
-    score = 3.0 * draft.in_headline + len(set(draft.sentences)) + 0.5 * len(draft.figures)
+    score = 3.0 * draft.in_headline + 2.0 * draft.headline_first
+    score += len(set(draft.sentences)) + 0.5 * len(draft.figures)
     score += 1.0 if draft.first_sentence <= 2 else 0.0
     score += 0.25 * draft.weight
     return (-score, draft.first_sentence)

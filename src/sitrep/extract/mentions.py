@@ -46,19 +46,45 @@ class Mention:
     text: str = ""
 
 
-def _inside_quotes(text: str, pos: int) -> bool:
+def _inside_quotes(text: str, pos: int, quoted_at_start: bool) -> bool:
     before = text[:pos]
-    straight = before.count('"') % 2 == 1
-    curly = before.count("“") > before.count("”")
-    return straight or curly
+    opened = before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+    return opened != quoted_at_start
 
 
-def triggers_in(sent_text: str, lexicon: Lexicon) -> list[tuple[SubEventType, int, re.Match[str]]]:
-    """Every realis trigger in a sentence, best (weight, then position) first, one per sub-type."""
+def quote_states(text: str, starts: list[int]) -> list[bool]:
+    """For each sentence start offset: does it open inside a quotation? Reset per paragraph."""
+    out = []
+    inside = False
+    pos = 0
+    for start in starts:
+        seg = text[pos:start]
+        for i, ch in enumerate(seg):
+            if ch == '"':
+                inside = not inside
+            elif ch == "“":
+                inside = True
+            elif ch == "”" or (ch == "\n" and seg[i + 1 : i + 2] == "\n"):
+                inside = False
+        out.append(inside)
+        pos = start
+    return out
+
+
+def triggers_in(
+    sent_text: str, lexicon: Lexicon, quoted_at_start: bool = False
+) -> list[tuple[SubEventType, int, re.Match[str]]]:
+    """Every realis trigger in a sentence, best (weight, then position) first, one per sub-type.
+
+    Triggers inside quotations are left out: quoted speech is commentary or claims, whose
+    figures are read (and attributed) elsewhere, not the reporter's account of an event.
+    """
     found: dict[SubEventType, tuple[SubEventType, int, re.Match[str]]] = {}
     for trig in lexicon.triggers:
         for m in trig.pattern.finditer(sent_text):
-            if _IRREALIS.search(sent_text[: m.start()]) or _inside_quotes(sent_text, m.start()):
+            if _IRREALIS.search(sent_text[: m.start()]) or _inside_quotes(
+                sent_text, m.start(), quoted_at_start
+            ):
                 continue
             prev = found.get(trig.sub_event_type)
             if prev is None or trig.weight > prev[1]:

