@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Protocol
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from sitrep.extract.casualties import CasualtyReader, dedupe
 from sitrep.extract.claims import Attribution
@@ -36,6 +36,15 @@ from sitrep.models import (
     SubEventType,
 )
 
+_NON_VIOLENT = {
+    SubEventType.AGREEMENT,
+    SubEventType.ARRESTS,
+    SubEventType.CHANGE_TO_GROUP,
+    SubEventType.HEADQUARTERS_ESTABLISHED,
+    SubEventType.NON_VIOLENT_TRANSFER,
+    SubEventType.OTHER,
+    SubEventType.PEACEFUL_PROTEST,
+}
 _SHORT_DOC_SENTENCES = 3  # coder notes, snippets and headlines describe a single event
 _REPORTING_DATE_HEADS = {"say", "state", "tell", "announce", "claim", "report", "welcome", "stated"}
 _OCCURRED = ("took place", "occurred", "happened", "were carried out", "was carried out")
@@ -94,32 +103,59 @@ class DocumentReader:
 
     # -- per sentence ----------------------------------------------------------------------
     def _date(self, sent: Span, anchor: date | None) -> tuple[date | None, DatePrecision | None]:
+        """The date of what the sentence reports, not of the reporting.
+
+        A date on the reporting verb ("stated on Thursday") is when it was said; it anchors
+        anaphora in the same sentence ("... the previous day"). Otherwise anaphora count back
+        from the last date the story gave (`anchor`), else from publication.
+        """
         published = self.article.published
-        found: list[tuple[date, DatePrecision, bool]] = []
-        for ent in sent.ents:
-            if ent.label_ not in {"DATE", "TIME"}:
-                continue
-            res = resolve_date(ent.text, published, anchor=anchor)
+        phrases = [e for e in sent.ents if e.label_ in {"DATE", "TIME"}]
+        reporting_date = None
+        for ent in phrases:
+            if _governing_verb(ent).lemma_.lower() in self.lex.reporting_verbs:
+                res = resolve_date(ent.text, published)
+                if res is not None:
+                    reporting_date = res[0]
+        found: list[tuple[date, DatePrecision]] = []
+        fallback: list[tuple[date, DatePrecision]] = []
+        for ent in phrases:
+            res = resolve_date(ent.text, published, anchor=reporting_date or anchor)
             if res is None:
                 continue
-            head = ent.root.head
-            reporting = head.lemma_.lower() in _REPORTING_DATE_HEADS
-            found.append((res[0], res[1], reporting))
-        if not found:
-            return None, None
-        # a date attached to the reporting verb ("stated on Thursday") is when it was said;
-        # "the previous day" then counts back from it
-        event_dates = [f for f in found if not f[2]] or found
-        d, p, _ = event_dates[0]
-        return d, p
+            if _governing_verb(ent).lemma_.lower() in self.lex.reporting_verbs:
+                fallback.append(res)
+            else:
+                found.append(res)
+        best = (found or fallback or [(None, None)])[0]
+        return best[0], best[1]
 
-    def _places(self, sent: Span) -> list[Place]:
+    def _places(self, sent: Span) -> list[tuple[int, Place]]:
+        """Resolved places of the sentence with their character offsets in the document."""
         out = []
-        for name in event_place_names(sent):
+        for offset, name in event_place_names(sent):
             place = self.geo.resolve(name, countries=self.context_countries)
             if place is not None:
-                out.append(place)
+                out.append((offset, place))
         return out
+
+    @staticmethod
+    def _place_near(
+        sent: Span, places: list[tuple[int, Place]], match: object, matches: list[object]
+    ) -> Place | None:
+        """With two triggers in a sentence each takes the places nearest to it."""
+        import re as _re
+
+        spans = [m for m in matches if isinstance(m, _re.Match)]
+        best: Place | None = None
+        for offset, p in places:
+            if isinstance(match, _re.Match) and len(spans) > 1:
+                rel = offset - sent.start_char
+                nearest = min(spans, key=lambda m: min(abs(rel - m.start()), abs(rel - m.end())))
+                if nearest is not match:
+                    continue
+            best = more_precise(best, p)
+        return best
 
     def _actors(self, sent: Span) -> list[str]:
         out = []
@@ -137,6 +173,7 @@ class DocumentReader:
         last_date: date | None = None
         short = len(self.sentences) <= _SHORT_DOC_SENTENCES
         quoted = quote_states(self.article.text, [s.start_char for s in self.sentences])
+        last_touched: Draft | None = None
         headline_seen = False
 
         for si, sent in enumerate(self.sentences):
@@ -149,43 +186,52 @@ class DocumentReader:
             d, precision = self._date(sent, last_date)
             places = self._places(sent)
             place = None
-            for p in places:
+            for _, p in places:
                 place = more_precise(place, p)
             evidence = Evidence(sent.start_char, sent.end_char, sent.text)
             triggers = triggers_in(sent.text, self.lex, quoted[si])
             if not short:  # a weak cue ("an explosion") makes an event only with figures
                 triggers = [t for t in triggers if t[1] >= 2 or sent_figures]
-            if not triggers and sent_figures:
-                fb = fallback_sub_type(sent_figures)
-                if fb is not None:
-                    triggers = [(fb, 0, None)]  # type: ignore[list-item]
+            fb = fallback_sub_type(sent_figures) if not triggers else None
+            if fb is not None and (short or not drafts or (d is not None and self._new_date(drafts, fb, d))):
+                # figures with no trigger: an event of their own only when the story has none
+                # of that kind yet, or the sentence dates them apart from each one of them
+                triggers = [(fb, 0, None)]  # type: ignore[list-item]
             touched: list[Draft] = []
-            for sub_type, weight, match in triggers[:2]:
+            chosen = triggers[:2]
+            for sub_type, weight, match in chosen:
                 referring = match is not None and is_referring(sent.text, match)
+                place = self._place_near(sent, places, match, [m for _, _, m in chosen])
                 draft = self._merge_target(drafts, sub_type, d, place, referring, strict=weight == 0)
                 if draft is None:
                     draft = Draft(sub_type, si)
                     drafts.append(draft)
                     if in_headline and not headline_seen:
                         draft.headline_first = True
+                        headline_seen = True
                 self._update(draft, si, d, precision, place, sent, evidence, in_headline, weight, referring)
+                if match is not None:
+                    draft.trigger_words.update(match.group(0).lower().split())
                 touched.append(draft)
             headline_seen = headline_seen or (in_headline and bool(triggers))
             if not triggers and drafts:
                 low = sent.text.lower()
                 if any(w in low for w in _OCCURRED) and place is not None:
-                    target = drafts[-1]  # "These incidents occurred in Mohmand district"
+                    target = self._occurred_target(drafts, sent)  # "These incidents occurred in …"
                     if target.place is None or target.place.kind == "country":
                         target.place = place
                     elif places_agree(target.place, place):
                         target.place = more_precise(target.place, place)
                     if d and target.date is None:
                         target.date, target.date_precision = d, precision
-            # figures attach to this sentence's event, else to the latest one
+            # figures attach to this sentence's violent event, else to the last one talked about
+            violent = [dr for dr in touched if dr.sub_event_type not in _NON_VIOLENT]
+            target = (violent or touched or [last_touched])[0]
             for k in range(len(figures) - len(sent_figures), len(figures)):
-                target = touched[0] if touched else (drafts[-1] if drafts else None)
                 if target is not None:
                     target.figures.append(k)
+            if touched:
+                last_touched = violent[0] if violent else touched[0]
             if d is not None:
                 last_date = d
 
@@ -210,6 +256,21 @@ class DocumentReader:
             casualties=tuple(dedupe(attached)),
             published=self.article.published,
         )
+
+    @staticmethod
+    def _new_date(drafts: list[Draft], sub_type: SubEventType, d: date | None) -> bool:
+        same = [dr for dr in drafts if dr.sub_event_type is sub_type]
+        if not same:
+            return True
+        return d is not None and all(dr.date is not None and not dates_agree(dr.date, d) for dr in same)
+
+    def _occurred_target(self, drafts: list[Draft], sent: Span) -> Draft:
+        """"the strikes took place in Kabul": the latest event whose trigger shares a word."""
+        words = {t.lower_ for t in sent if t.pos_ == "NOUN"}
+        for dr in reversed(drafts):
+            if words & dr.trigger_words:
+                return dr
+        return drafts[-1]
 
     def _merge_target(
         self,
@@ -286,7 +347,7 @@ class DocumentReader:
                     drafts[0].date, drafts[0].date_precision = d, p
                     break
             for s in self.sentences:
-                for place in self._places(s):
+                for _, place in self._places(s):
                     drafts[0].place = more_precise(drafts[0].place, place)
         main = max(drafts, key=lambda dr: (dr.weight, -dr.first_sentence))
         for dr in drafts:
@@ -315,6 +376,16 @@ class DocumentReader:
                 dr.date, dr.date_precision = src.date, src.date_precision
             elif self.article.published is not None:
                 dr.date, dr.date_precision = self.article.published, None
+
+
+def _governing_verb(ent: Span) -> Token:
+    """The verb a date phrase hangs off: "stated on Thursday" -> stated."""
+    tok = ent.root.head
+    for _ in range(4):
+        if tok.pos_ in {"VERB", "AUX"} or tok.head is tok:
+            break
+        tok = tok.head
+    return tok
 
 
 def _unlocated(p: Place | None) -> bool:

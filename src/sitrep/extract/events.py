@@ -45,6 +45,7 @@ class Draft:
     headline_first: bool = False  # the first event the headline names
     weight: int = 0
     figures: list[int] = field(default_factory=list)  # indexes into the document's figures
+    trigger_words: set[str] = field(default_factory=set)
 
 
 def places_agree(a: Place | None, b: Place | None) -> bool:
@@ -145,7 +146,7 @@ def to_event(draft: Draft, figures: list[CasualtyFigure]) -> Event:
 
 def salience(draft: Draft, figures: list[CasualtyFigure]) -> tuple[float, int]:
     """The main event first: headline and lead, repeated mentions, figures, specific trigger."""
-    score = 3.0 * draft.in_headline + 2.0 * draft.headline_first
+    score = 3.0 * draft.in_headline + 4.0 * draft.headline_first
     score += len(set(draft.sentences)) + 0.5 * len(draft.figures)
     score += 1.0 if draft.first_sentence <= 2 else 0.0
     score += 0.25 * draft.weight

@@ -109,8 +109,16 @@ def place_candidates(sent: Span) -> list[tuple[str, str | None]]:
     return out
 
 
-def event_place_names(sent: Span) -> list[str]:
-    return [name for name, prep in place_candidates(sent) if prep not in _NOT_EVENT_PLACE]
+def event_place_names(sent: Span) -> list[tuple[int, str]]:
+    """Place names that can be where the event happened, with their character offsets."""
+    out = []
+    for ent in sent.ents:
+        if ent.label_ not in _PLACE_LABELS:
+            continue
+        prev = sent.doc[ent.start - 1].lower_ if ent.start > sent.start else None
+        if prev not in _NOT_EVENT_PLACE:
+            out.append((ent.start_char, ent.text))
+    return out
 
 
 def quoted_share(text: str) -> float:

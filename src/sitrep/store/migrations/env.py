@@ -1,0 +1,59 @@
+"""Alembic environment for sitrep's packaged migrations (configured in code, see migrate.py)."""
+
+from __future__ import annotations
+
+from alembic import context
+from sqlalchemy import Connection, text
+
+from sitrep.store.engine import WRITE, make_engine
+from sitrep.store.schema import Base
+
+#: Key of the PostgreSQL advisory lock that serialises concurrent migrations.
+MIGRATION_LOCK = 0x5172E9
+
+config = context.config
+target_metadata = Base.metadata
+
+
+def _configure(**kwargs: object) -> None:
+    context.configure(
+        target_metadata=target_metadata,
+        compare_type=True,
+        render_as_batch=True,  # SQLite cannot ALTER most things; batch mode copies the table
+        **kwargs,
+    )
+
+
+def run_offline() -> None:
+    _configure(url=config.get_main_option("sqlalchemy.url"), literal_binds=True)
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+def _run(connection: Connection) -> None:
+    _configure(connection=connection)
+    with context.begin_transaction():
+        if connection.dialect.name == "postgresql":
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
+        context.run_migrations()
+
+
+def run_online() -> None:
+    connection = config.attributes.get("connection")
+    if connection is not None:
+        _run(connection)
+        return
+    url = config.get_main_option("sqlalchemy.url")
+    assert url, "set sqlalchemy.url or pass a connection in config.attributes"
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            _run(conn.execution_options(**WRITE))
+    finally:
+        engine.dispose()
+
+
+if context.is_offline_mode():
+    run_offline()
+else:
+    run_online()
