@@ -6,9 +6,10 @@ returns plain records. The spaCy objects never leave this module's functions.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from spacy.tokens import Doc, Span, Token
 
@@ -35,6 +36,8 @@ from sitrep.models import (
     Place,
     SubEventType,
 )
+
+_T = TypeVar("_T")
 
 _NON_VIOLENT = {
     SubEventType.AGREEMENT,
@@ -102,33 +105,47 @@ class DocumentReader:
         return [c for c, _ in sorted(seen.items(), key=lambda kv: -kv[1])]
 
     # -- per sentence ----------------------------------------------------------------------
-    def _date(self, sent: Span, anchor: date | None) -> tuple[date | None, DatePrecision | None]:
-        """The date of what the sentence reports, not of the reporting.
+    def _dates(self, sent: Span, anchor: date | None) -> list[tuple[int, date, DatePrecision]]:
+        """Dates of what the sentence reports (with their offsets), not of the reporting.
 
         A date on the reporting verb ("stated on Thursday") is when it was said; it anchors
-        anaphora in the same sentence ("... the previous day"). Otherwise anaphora count back
-        from the last date the story gave (`anchor`), else from publication.
+        anaphora in the same sentence ("... the previous day") and is used only when the
+        sentence has no other date. Anaphora otherwise count back from the last date the
+        story gave (`anchor`), else from publication. "since 2021" is no event date.
         """
         published = self.article.published
-        phrases = [e for e in sent.ents if e.label_ in {"DATE", "TIME"}]
+        phrases = [
+            e
+            for e in sent.ents
+            if e.label_ in {"DATE", "TIME"}
+            and not (e.start > sent.start and sent.doc[e.start - 1].lower_ in {"since", "for"})
+        ]
         reporting_date = None
         for ent in phrases:
             if _governing_verb(ent).lemma_.lower() in self.lex.reporting_verbs:
                 res = resolve_date(ent.text, published)
                 if res is not None:
                     reporting_date = res[0]
-        found: list[tuple[date, DatePrecision]] = []
-        fallback: list[tuple[date, DatePrecision]] = []
+        found: list[tuple[int, date, DatePrecision]] = []
+        fallback: list[tuple[int, date, DatePrecision]] = []
         for ent in phrases:
             res = resolve_date(ent.text, published, anchor=reporting_date or anchor)
             if res is None:
                 continue
+            item = (ent.start_char, res[0], res[1])
             if _governing_verb(ent).lemma_.lower() in self.lex.reporting_verbs:
-                fallback.append(res)
+                fallback.append(item)
             else:
-                found.append(res)
-        best = (found or fallback or [(None, None)])[0]
-        return best[0], best[1]
+                found.append(item)
+        return found or fallback
+
+    @staticmethod
+    def _date_near(
+        dates: list[tuple[int, date, DatePrecision]], sent: Span, match: object, matches: list[object]
+    ) -> tuple[date | None, DatePrecision | None]:
+        """The sentence's date; with two triggers, only a date phrase nearest to this one."""
+        mine = _nearest_to(match, [(off, (d, p)) for off, d, p in dates], sent, matches)
+        return mine[0] if mine else (None, None)
 
     def _places(self, sent: Span) -> list[tuple[int, Place]]:
         """Resolved places of the sentence with their character offsets in the document."""
@@ -143,17 +160,9 @@ class DocumentReader:
     def _place_near(
         sent: Span, places: list[tuple[int, Place]], match: object, matches: list[object]
     ) -> Place | None:
-        """With two triggers in a sentence each takes the places nearest to it."""
-        import re as _re
-
-        spans = [m for m in matches if isinstance(m, _re.Match)]
+        """The most precise place of the sentence; with two triggers, of those nearest to this one."""
         best: Place | None = None
-        for offset, p in places:
-            if isinstance(match, _re.Match) and len(spans) > 1:
-                rel = offset - sent.start_char
-                nearest = min(spans, key=lambda m: min(abs(rel - m.start()), abs(rel - m.end())))
-                if nearest is not match:
-                    continue
+        for p in _nearest_to(match, places, sent, matches):
             best = more_precise(best, p)
         return best
 
@@ -183,7 +192,8 @@ class DocumentReader:
             for f in sent_figures:
                 figures.append(f)
                 figure_sentence.append(si)
-            d, precision = self._date(sent, last_date)
+            dates = self._dates(sent, last_date)
+            d, precision = (dates[0][1], dates[0][2]) if dates else (None, None)
             places = self._places(sent)
             place = None
             for _, p in places:
@@ -202,6 +212,7 @@ class DocumentReader:
             for sub_type, weight, match in chosen:
                 referring = match is not None and is_referring(sent.text, match)
                 place = self._place_near(sent, places, match, [m for _, _, m in chosen])
+                d, precision = self._date_near(dates, sent, match, [m for _, _, m in chosen])
                 draft = self._merge_target(drafts, sub_type, d, place, referring, strict=weight == 0)
                 if draft is None:
                     draft = Draft(sub_type, si)
@@ -232,8 +243,8 @@ class DocumentReader:
                     target.figures.append(k)
             if touched:
                 last_touched = violent[0] if violent else touched[0]
-            if d is not None:
-                last_date = d
+            if dates:
+                last_date = dates[0][1]
 
         if short:
             drafts = self._single_event(drafts)
@@ -342,9 +353,9 @@ class DocumentReader:
             whole = Evidence(0, len(self.article.text), self.article.text)
             drafts = [Draft(SubEventType(label), 0, [0], evidence=[whole])]
             for s in self.sentences:
-                d, p = self._date(s, None)
-                if d is not None:
-                    drafts[0].date, drafts[0].date_precision = d, p
+                found = self._dates(s, None)
+                if found:
+                    drafts[0].date, drafts[0].date_precision = found[0][1], found[0][2]
                     break
             for s in self.sentences:
                 for _, place in self._places(s):
@@ -376,6 +387,21 @@ class DocumentReader:
                 dr.date, dr.date_precision = src.date, src.date_precision
             elif self.article.published is not None:
                 dr.date, dr.date_precision = self.article.published, None
+
+
+def _nearest_to(
+    match: object, items: list[tuple[int, _T]], sent: Span, matches: list[object]
+) -> list[_T]:
+    """Items (with document offsets) whose nearest trigger in the sentence is `match`."""
+    spans = [m for m in matches if isinstance(m, re.Match)]
+    if not isinstance(match, re.Match) or len(spans) < 2:
+        return [item for _, item in items]
+
+    def gap(offset: int, m: re.Match[str]) -> int:
+        rel = offset - sent.start_char
+        return min(abs(rel - m.start()), abs(rel - m.end()))
+
+    return [item for off, item in items if min(spans, key=lambda m: gap(off, m)) is match]
 
 
 def _governing_verb(ent: Span) -> Token:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from array import array
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -66,7 +67,7 @@ class Index:
         self.cities = dict(self.cities)
         self.subs = dict(self.subs)
         self._loose: tuple[dict[str, list[int]], dict[str, list[int]]] | None = None
-        self._fuzzy_pools: dict[int, tuple[list[str], list[Candidate]]] | None = None
+        self._fuzzy_pools: dict[int, tuple[list[str], array]] | None = None
 
     def _add_country_name(self, name: str, i: int) -> None:
         if len(fold(name).replace(" ", "")) <= SHORT_ALIAS:
@@ -139,21 +140,29 @@ class Index:
             self._loose = (maps[0], maps[1])
         return self._loose
 
-    def fuzzy_pool(self, country: int) -> tuple[list[str], list[Candidate]]:
-        """Every folded name of a country's cities and subdivisions, for fuzzy matching."""
+    def fuzzy_pool(self, country: int) -> tuple[list[str], array]:
+        """Every folded name of a country's cities and subdivisions, for fuzzy matching, with a row
+        code per name (a city's row, or -1 - a subdivision's row); see `decode`."""
         if self._fuzzy_pools is None:
             t = self.t
-            pools: dict[int, tuple[list[str], list[Candidate]]] = defaultdict(lambda: ([], []))
+            pools: dict[int, tuple[list[str], array]] = defaultdict(lambda: ([], array("i")))
             for key, rows in self.cities.items():
                 for i in rows:
-                    keys, cands = pools[t.city_country[i]]
+                    keys, codes = pools[t.city_country[i]]
                     keys.append(key)
-                    cands.append(Candidate("city", i, t.city_country[i], float(t.city_pop[i])))
+                    codes.append(i)
             for key, rows in self.subs.items():
                 for i in rows:
-                    keys, cands = pools[t.sub_country[i]]
-                    kind = "admin1" if t.sub_level[i] == 1 else "admin2"
+                    keys, codes = pools[t.sub_country[i]]
                     keys.append(key)
-                    cands.append(Candidate(kind, i, t.sub_country[i], float(t.sub_pop[i])))
+                    codes.append(-1 - i)
             self._fuzzy_pools = dict(pools)
-        return self._fuzzy_pools.get(country, ([], []))
+        return self._fuzzy_pools.get(country, ([], array("i")))
+
+    def decode(self, code: int) -> Candidate:
+        t = self.t
+        if code >= 0:
+            return Candidate("city", code, t.city_country[code], float(t.city_pop[code]))
+        i = -1 - code
+        kind = "admin1" if t.sub_level[i] == 1 else "admin2"
+        return Candidate(kind, i, t.sub_country[i], float(t.sub_pop[i]))
