@@ -50,6 +50,7 @@ _NON_VIOLENT = {
 }
 _SHORT_DOC_SENTENCES = 3  # coder notes, snippets and headlines describe a single event
 _REPORTING_DATE_HEADS = {"say", "state", "tell", "announce", "claim", "report", "welcome", "stated"}
+_GENERIC_EVENT_NOUNS = {"incident", "incidents", "attack", "attacks", "violence", "events"}
 _OCCURRED = ("took place", "occurred", "happened", "were carried out", "was carried out")
 
 
@@ -225,10 +226,10 @@ class DocumentReader:
                     draft.trigger_words.update(match.group(0).lower().split())
                 touched.append(draft)
             headline_seen = headline_seen or (in_headline and bool(triggers))
-            if not triggers and drafts:
+            if not triggers and drafts and place is not None and not quoted[si]:
                 low = sent.text.lower()
-                if any(w in low for w in _OCCURRED) and place is not None:
-                    target = self._occurred_target(drafts, sent)  # "These incidents occurred in …"
+                target = self._occurred_target(drafts, sent) if any(w in low for w in _OCCURRED) else None
+                if target is not None:  # "These incidents occurred in Mohmand district"
                     if target.place is None or target.place.kind == "country":
                         target.place = place
                     elif places_agree(target.place, place):
@@ -257,6 +258,8 @@ class DocumentReader:
         for dr in ordered:
             for k in dr.figures:
                 figure_event.setdefault(k, index_of[id(dr)])
+        for dr in ordered:
+            self._agreement_parties(dr)
         events = tuple(to_event(dr, figures) for dr in ordered)
         attached = [
             _with_event(f, figure_event.get(k)) for k, f in enumerate(figures)
@@ -268,6 +271,22 @@ class DocumentReader:
             published=self.article.published,
         )
 
+    def _agreement_parties(self, draft: Draft) -> None:
+        """An agreement is located with its parties, not with the mediators the text names
+        ("paused at the request of Qatar and Saudi Arabia"): the sides of the actors in its
+        sentences, else the two countries the article is most about."""
+        if draft.sub_event_type is not SubEventType.AGREEMENT:
+            return
+        if draft.place is not None and draft.place.kind not in {"country"}:
+            return
+        sides = []
+        for name in draft.actors:
+            for a in self.lex.actors:
+                if a.name == name and a.side and a.side not in sides:
+                    sides.append(a.side)
+        draft.place = None
+        draft.countries = sides if len(sides) >= 2 else self.context_countries[:2]
+
     @staticmethod
     def _new_date(drafts: list[Draft], sub_type: SubEventType, d: date | None) -> bool:
         same = [dr for dr in drafts if dr.sub_event_type is sub_type]
@@ -275,13 +294,20 @@ class DocumentReader:
             return True
         return d is not None and all(dr.date is not None and not dates_agree(dr.date, d) for dr in same)
 
-    def _occurred_target(self, drafts: list[Draft], sent: Span) -> Draft:
-        """"the strikes took place in Kabul": the latest event whose trigger shares a word."""
-        words = {t.lower_ for t in sent if t.pos_ == "NOUN"}
-        for dr in reversed(drafts):
+    def _occurred_target(self, drafts: list[Draft], sent: Span) -> Draft | None:
+        """"the strikes took place in Kabul": the latest violent event whose trigger shares a
+        word with the subject, else the latest violent event for a generic "these incidents"."""
+        subjects = [t for t in sent if t.dep_ in {"nsubj", "nsubjpass"} and t.pos_ == "NOUN"]
+        if not subjects or '"' in sent.text or "“" in sent.text:
+            return None
+        violent = [dr for dr in drafts if dr.sub_event_type not in _NON_VIOLENT]
+        words = {t.lower_ for t in subjects}
+        for dr in reversed(violent):
             if words & dr.trigger_words:
                 return dr
-        return drafts[-1]
+        if words & _GENERIC_EVENT_NOUNS and violent:
+            return violent[-1]
+        return None
 
     def _merge_target(
         self,

@@ -17,6 +17,17 @@ import numpy as np
 from sitrep.extract.geo.errors import GazetteerDataError
 
 RESOURCES = resources.files("sitrep.extract") / "resources"
+CURATED_COLUMNS = (
+    "name",
+    "aliases",
+    "kind",
+    "countries",
+    "admin1",
+    "admin2",
+    "latitude",
+    "longitude",
+    "geo_precision",
+)
 KINDS = frozenset({"border", "crossing", "admin1", "admin2", "city", "region"})
 
 
@@ -169,11 +180,20 @@ def _city_rows() -> Iterator[tuple[str, list[int], int, int, float, float]]:
             yield name, sub_ids, int(country), int(population), float(lat), float(lng)
 
 
-def _data_lines(path: Path | Traversable) -> Iterator[tuple[int, dict[str, str]]]:
-    """The rows of a curated TSV file as dicts, past its comment lines and header."""
-    with path.open(encoding="utf-8") as f:
-        lines = [(n, line) for n, line in enumerate(f, start=1) if not line.startswith("#")]
+def _data_lines(
+    path: Path | Traversable, columns: tuple[str, ...]
+) -> Iterator[tuple[int, dict[str, str]]]:
+    """The rows of a curated TSV file as dicts, past its comment lines and header, which must
+    hold `columns`."""
+    try:
+        with path.open(encoding="utf-8") as f:
+            lines = [(n, line) for n, line in enumerate(f, start=1) if not line.startswith("#")]
+    except (OSError, UnicodeDecodeError) as e:
+        raise GazetteerDataError(f"{path}: cannot read: {e}") from None
     reader = csv.DictReader((line for _, line in lines), delimiter="\t", quoting=csv.QUOTE_NONE)
+    missing = [c for c in columns if c not in (reader.fieldnames or ())]
+    if missing:
+        raise GazetteerDataError(f"{path}: header lacks the columns {missing}")
     for (n, _), row in zip(lines[1:], reader, strict=True):
         if None in row or any(v is None for v in row.values()):
             raise GazetteerDataError(f"{path}:{n}: wrong number of columns")
@@ -182,7 +202,7 @@ def _data_lines(path: Path | Traversable) -> Iterator[tuple[int, dict[str, str]]
 
 def read_countries(path: Path | Traversable) -> list[CountryRow]:
     out = []
-    for n, row in _data_lines(path):
+    for n, row in _data_lines(path, ("iso2", "name", "aliases")):
         iso2 = row["iso2"].strip()
         if len(iso2) != 2 or not iso2.isupper():
             raise GazetteerDataError(f"{path}:{n}: bad iso2 {iso2!r}")
@@ -193,7 +213,7 @@ def read_countries(path: Path | Traversable) -> list[CountryRow]:
 
 def read_curated(path: Path | Traversable) -> list[CuratedRow]:
     out = []
-    for n, row in _data_lines(path):
+    for n, row in _data_lines(path, CURATED_COLUMNS):
         kind = row["kind"].strip()
         countries = tuple(c.strip() for c in row["countries"].split(";") if c.strip())
         try:
@@ -224,4 +244,3 @@ def read_curated(path: Path | Traversable) -> list[CuratedRow]:
             )
         )
     return out
-

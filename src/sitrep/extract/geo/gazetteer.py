@@ -55,7 +55,7 @@ class Gazetteer:
         self._lock = threading.Lock()
         self._index: Index | None = None
         self._ranker: Ranker | None = None
-        self._scanner: re.Pattern[str] | None = None
+        self._scanner: tuple[re.Pattern[str], dict[str, CuratedRow]] | None = None
         self._resolve = functools.lru_cache(maxsize=settings.cache_size)(self._resolve_uncached)
         self._country = functools.lru_cache(maxsize=4096)(self._country_uncached)
 
@@ -115,10 +115,10 @@ class Gazetteer:
         if not isinstance(name, str) or not name.strip() or len(name) > MAX_QUERY_CHARS:
             return None
         head, *rest = [p.strip() for p in name.split(",")] if "," in name else [name.strip()]
-        ctx = {c for c in (self.country_index(x) for x in countries) if c is not None}
+        ctx = {c for c in (self._country_row(x) for x in countries) if c is not None}
         hints = [admin1.strip()] if admin1 and admin1.strip() else []
         for part in rest:
-            country = self.country_index(part)
+            country = self._country_row(part)
             if country is not None:
                 ctx.add(country)
             elif part:
@@ -134,7 +134,8 @@ class Gazetteer:
             return None
         return self._country(name.strip())
 
-    def country_index(self, name: str) -> int | None:
+    def _country_row(self, name: str) -> int | None:
+        """The country row a name or demonym means, or None."""
         if not isinstance(name, str) or not name.strip() or len(name) > MAX_QUERY_CHARS:
             return None
         raw = name.strip()
@@ -159,10 +160,12 @@ class Gazetteer:
     # ---- resolution ----
 
     def _country_uncached(self, name: str) -> str | None:
-        i = self.country_index(name)
+        i = self._country_row(name)
         return None if i is None else self.index.t.country_name[i]
 
-    def _resolve_uncached(self, name: str, countries: tuple[int, ...], admin1: str | None) -> Place | None:
+    def _resolve_uncached(
+        self, name: str, countries: tuple[int, ...], admin1: str | None
+    ) -> Place | None:
         ranker = self.ranker
         admins = ranker.admin_rows(admin1, countries) if admin1 else frozenset()
         match = ranker.resolve(name, Context(countries, admins))
@@ -226,21 +229,23 @@ class Gazetteer:
         )
 
     def _scanner_and_aliases(self) -> tuple[re.Pattern[str], dict[str, CuratedRow]]:
-        by_alias: dict[str, CuratedRow] = {}
-        for row in self._curated:
-            if row.kind in SCAN_KINDS:
-                for n in (row.name, *row.aliases):
-                    by_alias.setdefault(n if len(n) <= SHORT_ALIAS else fold(n), row)
+        """A regex over the names of the curated borders and crossings (longest first; names of
+        3 characters or fewer as written, others in any case and punctuation), built once."""
         if self._scanner is None:
-            words = sorted(by_alias, key=len, reverse=True)
+            by_alias: dict[str, CuratedRow] = {}
+            for row in self._curated:
+                if row.kind in SCAN_KINDS:
+                    for n in (row.name, *row.aliases):
+                        by_alias.setdefault(n if len(n) <= SHORT_ALIAS else fold(n), row)
             parts = []
-            for w in words:
+            for w in sorted(by_alias, key=len, reverse=True):
                 if len(w) <= SHORT_ALIAS:
                     parts.append(re.escape(w))
-                else:  # folded: any punctuation or spacing between its words, any case
+                else:
                     parts.append("(?i:" + r"[\W_]+".join(re.escape(x) for x in w.split()) + ")")
-            self._scanner = re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)")
-        return self._scanner, by_alias
+            pattern = r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)" if parts else r"(?!x)x"
+            self._scanner = (re.compile(pattern), by_alias)
+        return self._scanner
 
 
 @functools.cache

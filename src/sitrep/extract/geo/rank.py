@@ -23,7 +23,9 @@ ADMIN1_HINT_CUTOFF = 85  # token-set ratio between an admin1 hint and an admin1'
 DOMINANCE = 5.0  # of same-named towns (or districts) far apart, the largest must be this many times
 # the next, else the name is ambiguous and resolves to None: on ACLED's notes, a non-dominant pick
 # was right (within 20 km) one time in five, with a mean error of 320 km
-COMPOUND_KM = 50.0  # "Bogota-Usaquen": the part after the dash must lie this close to the part before
+COMPOUND_KM = (
+    50.0  # "Bogota-Usaquen": the part after the dash must lie this close to the part before
+)
 
 # the kinds to try, in order, for each level hinted by a generic word; None = no hint
 _ORDER: dict[Level | None, tuple[str, ...]] = {
@@ -62,7 +64,9 @@ class Ranker:
             found = self._compound(name, parts, ctx)
         return found
 
-    def _stages(self, raw: str, options: list[Reading], ctx: Context, abroad: bool = False) -> Match | None:
+    def _stages(
+        self, raw: str, options: list[Reading], ctx: Context, abroad: bool = False
+    ) -> Match | None:
         """Exact names in the context; then, within context countries only, loose keys and fuzzy
         matches; last (if `abroad`), an exact name outside them if it is prominent."""
         seen = False  # a same-named place in the context that was too ambiguous to pick
@@ -157,7 +161,9 @@ class Ranker:
             return False
         return not ctx.admins or c.kind in ("country", "curated") or self.in_admins(c, ctx.admins)
 
-    def _city_or_admin(self, by_kind: dict[str, list[Candidate]], prefer: str | None) -> Candidate | None:
+    def _city_or_admin(
+        self, by_kind: dict[str, list[Candidate]], prefer: str | None
+    ) -> Candidate | None:
         """A town over the same-named district or province that contains it ("Kandahar"), or when
         it is large; otherwise the district or province ("Kurram", "Punjab")."""
         cities = by_kind.get("city", [])
@@ -194,10 +200,16 @@ class Ranker:
             keys, codes = self.ix.fuzzy_pool(country)
             cutoff = FUZZY_CUTOFF
             if ctx.admins:
-                inside = [i for i, code in enumerate(codes) if self.in_admins(self.ix.decode(code), ctx.admins)]
+                inside = [
+                    i
+                    for i, code in enumerate(codes)
+                    if self.in_admins(self.ix.decode(code), ctx.admins)
+                ]
                 keys, codes = [keys[i] for i in inside], array("i", (codes[i] for i in inside))
                 cutoff = FUZZY_CUTOFF_ADMIN1
-            hits = process.extract(reading.key, keys, scorer=fuzz.ratio, score_cutoff=cutoff, limit=20)
+            hits = process.extract(
+                reading.key, keys, scorer=fuzz.ratio, score_cutoff=cutoff, limit=20
+            )
             # a transliteration keeps the first letter: "Radhan" is not "Kadhan"
             hits = [h for h in hits if h[0][:1] == reading.key[:1]]
             if not hits:
@@ -232,7 +244,10 @@ class Ranker:
             i
             for c in countries
             for i in self.ix.admin1_by_country.get(c, ())
-            if max(fuzz.token_set_ratio(key, fold(n)) for n in (self.t.sub_name[i], *self.t.sub_aliases[i]))
+            if max(
+                fuzz.token_set_ratio(key, fold(n))
+                for n in (self.t.sub_name[i], *self.t.sub_aliases[i])
+            )
             >= ADMIN1_HINT_CUTOFF
         )
 

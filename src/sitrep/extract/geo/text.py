@@ -65,12 +65,22 @@ _LEADING: dict[str, Level | None] = {
     "village of": "city",
     "the": None,
 }
-_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ed", "er", "es", "et"})
-_LOOSE_SUBS = (("ou", "u"), ("oo", "u"), ("ee", "i"), ("iy", "i"), ("dh", "d"), ("q", "k"), ("-", ""))
+_ARTICLES = frozenset(
+    {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ed", "er", "es", "et"}
+)
+_LOOSE_SUBS = (
+    ("ou", "u"),
+    ("oo", "u"),
+    ("ee", "i"),
+    ("iy", "i"),
+    ("dh", "d"),
+    ("q", "k"),
+    ("-", ""),
+)
 
 
 _ASCII_PUNCT = str.maketrans(
-    {c: " " for c in "!\"#$%&()*+,-/:;<=>?@[\\]^_{|}~\t\n\r"} | {"'": None, "`": None, ".": None}
+    {c: " " for c in '!"#$%&()*+,-/:;<=>?@[\\]^_{|}~\t\n\r'} | {"'": None, "`": None, ".": None}
 )
 _VOWELS = str.maketrans({"e": "i", "o": "u", "y": "i"})
 
