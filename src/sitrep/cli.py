@@ -98,6 +98,103 @@ def extract(
     _summary(stats, "extract")
 
 
+def _ingest(inputs: list[Path], settings: Settings, published: date | None) -> object:
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from sitrep.extract.pipeline import Extractor
+    from sitrep.runners.local import ingest as run_ingest
+    from sitrep.store import open_store
+
+    with console.status("loading models…"):
+        extractor = Extractor(settings)
+    with open_store(settings.db_url) as store, Progress(
+        SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=console
+    ) as progress:
+        task = progress.add_task("documents: 0", total=None)
+        done = 0
+
+        def tick(_: object) -> None:
+            nonlocal done
+            done += 1
+            progress.update(task, description=f"documents: {done}")
+
+        stats = run_ingest(
+            inputs,
+            store,
+            extractor,
+            published=published,
+            max_bytes=settings.max_bytes,
+            batch_size=settings.batch_size,
+            on_outcome=tick,
+        )
+    return stats
+
+
+@app.command()
+def ingest(
+    inputs: Annotated[list[Path], typer.Argument(help="Files or folders (JSONL, text, HTML, WARC, RSS)")],
+    db: DbOpt = None,
+    published: PublishedOpt = None,
+) -> None:
+    """Read, clean and extract articles, storing each with its extraction (re-ingest is a no-op)."""
+    stats = _ingest(inputs, _settings(db), _published(published))
+    _summary(stats, "ingest")
+
+
+@app.command()
+def run(
+    inputs: Annotated[list[Path], typer.Argument(help="Files or folders (JSONL, text, HTML, WARC, RSS)")],
+    db: DbOpt = None,
+    published: PublishedOpt = None,
+    report_html: Annotated[
+        Path | None, typer.Option("--report-html", help="Also write the HTML situation report here")
+    ] = None,
+) -> None:
+    """ingest + fuse + report: the main job, end to end, on an embedded database by default."""
+    settings = _settings(db)
+    stats = _ingest(inputs, settings, _published(published))
+    _summary(stats, "ingest")
+    _fuse(settings)
+    _report(settings, markdown_out=None, html_out=report_html)
+
+
+def _fuse(settings: Settings) -> None:
+    try:
+        from sitrep.fuse import fuse_store
+    except ImportError:  # fusion not available in this build
+        return
+    from sitrep.store import open_store
+
+    with open_store(settings.db_url) as store, console.status("fusing events across sources…"):
+        fuse_store(store)
+
+
+def _report(
+    settings: Settings,
+    *,
+    markdown_out: Path | None,
+    html_out: Path | None,
+    since: date | None = None,
+    until: date | None = None,
+    country: str | None = None,
+) -> None:
+    from sitrep.export.report import render_html, render_markdown
+    from sitrep.store import open_store
+
+    with open_store(settings.db_url) as store:
+        md = render_markdown(store, since=since, until=until, country=country)
+        if html_out is not None:
+            html_out.parent.mkdir(parents=True, exist_ok=True)
+            html_out.write_text(
+                render_html(store, since=since, until=until, country=country), encoding="utf-8"
+            )
+            console.print(f"HTML report written to {html_out}")
+    if markdown_out is None:
+        typer.echo(md)
+    else:
+        markdown_out.write_text(md, encoding="utf-8")
+
+
 @app.command(name="eval")
 def eval_cmd(
     gold: Annotated[Path, typer.Argument(help="Gold JSON Lines (FORMAT.md §4)")],

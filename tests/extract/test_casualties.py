@@ -1,0 +1,74 @@
+"""Casualty figures and their claimants, on the real seed articles and on generic sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.models import Article, CasualtyStatus, ClaimantType, Count, VictimKind
+
+
+def _figures(x):  # type: ignore[no-untyped-def]
+    return {(f.status, f.count.low, f.count.high): f for f in x.casualties}
+
+
+def test_seed_002_taliban_claim_attributed_to_mujahid(seed_extractions) -> None:  # type: ignore[no-untyped-def]
+    figs = _figures(seed_extractions["seed-002"])
+    killed = figs[(CasualtyStatus.KILLED, 58, 58)]
+    assert killed.claimant.name in {"Zabihullah Mujahid", "Taliban"}
+    assert killed.victim_kind is VictimKind.SECURITY_FORCES and killed.victim_side == "Pakistan"
+    wounded = figs[(CasualtyStatus.WOUNDED, 30, 30)]
+    assert wounded.victim_side == "Pakistan"
+    # "approximately five dozen" is a restatement with another number: its own figure
+    approx = figs[(CasualtyStatus.KILLED, 60, 60)]
+    assert approx.count.approx
+    # "killed or wounded" is casualties, once, though the article says it twice
+    both = [f for f in seed_extractions["seed-002"].casualties if f.status is CasualtyStatus.CASUALTIES]
+    assert [(f.count.low, f.count.high) for f in both] == [(21, None)]
+
+
+def test_seed_000_unama_figures_and_own_voice(seed_extractions, seed_articles) -> None:  # type: ignore[no-untyped-def]
+    figs = _figures(seed_extractions["seed-000"])
+    civ = figs[(CasualtyStatus.KILLED, 37, 37)]
+    assert civ.claimant.name == "UNAMA" and civ.claimant.type is ClaimantType.MONITOR
+    assert civ.victim_kind is VictimKind.CIVILIAN and civ.victim_side == "Afghanistan"
+    assert figs[(CasualtyStatus.WOUNDED, 425, None)].claimant.name == "UNAMA"
+    own = figs[(CasualtyStatus.KILLED, 24, None)]
+    assert own.count.approx
+    # evidence offsets index the cleaned article text
+    text = seed_articles["seed-000"].text
+    assert text[civ.evidence.start : civ.evidence.end] == civ.evidence.text
+    assert "37 civilians" in civ.evidence.text
+
+
+def test_seed_not_casualties_are_not_figures(seed_extractions) -> None:  # type: ignore[no-untyped-def]
+    numbers = {f.count.low for x in seed_extractions.values() for f in x.casualties}
+    for bad in (2611, 1622, 2021, 2600, 2, 6, 3):  # lengths, years, strikes, regions, posts
+        assert bad not in numbers
+
+
+def _one(extractor, text: str, published: str = "2020-05-09"):  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    return extractor.extract(Article("t", text, published=date.fromisoformat(published)))
+
+
+@pytest.mark.parametrize(
+    ("text", "status", "count", "claimant"),
+    [
+        ("Ten people were killed in the blast, police said.", CasualtyStatus.KILLED, Count(10, 10), "police"),
+        ("At least 25 dead in India, Pakistan clashes.", CasualtyStatus.KILLED, Count(25, None), None),
+        ("Gunmen abducted three aid workers near the town.", CasualtyStatus.ABDUCTED, Count(3, 3), None),
+        ("A soldier was killed when his patrol was ambushed.", CasualtyStatus.KILLED, Count(1, 1), None),
+        ("The army said it killed dozens of insurgents in the raid.", CasualtyStatus.KILLED, Count(24, None, True), "The army"),
+    ],
+)
+def test_generic_sentences(extractor, text, status, count, claimant) -> None:  # type: ignore[no-untyped-def]
+    x = _one(extractor, text)
+    found = [(f.status, f.count, f.claimant.name) for f in x.casualties]
+    names = {claimant, None if claimant is None else claimant.removeprefix("The ").lower()}
+    assert any(s is status and c == count and (n in names or (n or "").lower() in names) for s, c, n in found), found
+
+
+def test_counts_that_are_not_people(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _one(extractor, "The army destroyed six posts and fired 40 rockets over two days.")
+    assert x.casualties == ()

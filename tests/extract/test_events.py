@@ -1,0 +1,69 @@
+"""Events read from the real seed articles: type, date, place, salience, fatalities."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import date
+
+from sitrep.models import Article
+
+
+def test_seed_000_main_event_is_the_kabul_drone_strike(seed_extractions) -> None:  # type: ignore[no-untyped-def]
+    events = seed_extractions["seed-000"].events
+    main = events[0]
+    assert main.sub_event_type == "Air/drone strike"
+    assert main.date == date(2025, 10, 15)  # "on Thursday ... the previous day"
+    assert main.place is not None and main.place.name == "Kabul"
+    kinds = [e.sub_event_type for e in events]
+    assert "Agreement" in kinds  # the ceasefire
+    mohmand = [e for e in events if e.place is not None and "Mohmand" in e.place.name]
+    assert mohmand and mohmand[0].date == date(2025, 10, 16)
+    assert mohmand[0].place.country == "Pakistan"
+
+
+def test_seed_002_border_clash_is_cross_border(seed_extractions) -> None:  # type: ignore[no-untyped-def]
+    main = seed_extractions["seed-002"].events[0]
+    assert main.sub_event_type == "Armed clash"
+    assert main.date == date(2025, 10, 11)  # "late Saturday night", published Sunday
+    assert set(main.countries) == {"Afghanistan", "Pakistan"}
+    assert main.place is not None and main.place.kind == "border"
+    assert main.fatalities is not None and main.fatalities.low == 58
+    # the quoted diplomat's "Pakistani attacks on Kabul met with Afghan retaliation" is commentary
+    assert not any(
+        e.sub_event_type == "Armed clash" and e.place is not None and e.place.name == "Kabul"
+        for e in seed_extractions["seed-002"].events
+    )
+
+
+def test_relative_dates_stay_unresolved_without_publication(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = extractor.extract(Article("t", "Clashes erupted on Thursday near the border, killing four soldiers."))
+    assert x.events and all(e.date is None for e in x.events)
+
+
+def test_one_bad_document_does_not_stop_the_batch(extractor, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from sitrep.extract import document
+
+    real = document.DocumentReader.read
+
+    def flaky(self):  # type: ignore[no-untyped-def]
+        if self.article.doc_id == "bad":
+            raise RuntimeError("boom")
+        return real(self)
+
+    monkeypatch.setattr(document.DocumentReader, "read", flaky)
+    arts = [Article("a", "Two soldiers were killed."), Article("bad", "x"), Article("c", "Three soldiers were killed.")]
+    out = list(extractor.extract_many(arts))
+    assert [x.doc_id for x in out] == ["a", "bad", "c"]
+    assert out[1].error and "boom" in out[1].error
+    assert out[0].error is None and out[2].casualties
+
+
+def test_extraction_knows_nothing_of_storage_web_or_cluster() -> None:
+    code = (
+        "import sys, sitrep.extract.pipeline, sitrep.extract.document, sitrep.pipeline;"
+        "bad = [m for m in ('sqlalchemy', 'fastapi', 'dask', 'alembic') if m in sys.modules];"
+        "print(','.join(bad)); sys.exit(1 if bad else 0)"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
