@@ -32,11 +32,18 @@ def seed_articles(shared_dir: Path):  # type: ignore[no-untyped-def]
     from sitrep.models import Article
     from sitrep.pipeline import read_articles
 
-    arts = [a for a in read_articles([shared_dir / "corpus" / "seeds.jsonl"]) if isinstance(a, Article)]
+    arts = [
+        a for a in read_articles([shared_dir / "corpus" / "seeds.jsonl"]) if isinstance(a, Article)
+    ]
     assert len(arts) == 2
     return {a.doc_id: a for a in arts}
 
 
 @pytest.fixture(scope="session")
 def seed_extractions(extractor, seed_articles):  # type: ignore[no-untyped-def]
-    return {a.doc_id: x for a, x in zip(seed_articles.values(), extractor.extract_many(seed_articles.values()), strict=True)}
+    return {
+        a.doc_id: x
+        for a, x in zip(
+            seed_articles.values(), extractor.extract_many(seed_articles.values()), strict=True
+        )
+    }

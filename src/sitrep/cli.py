@@ -23,7 +23,8 @@ app = typer.Typer(
 console = Console(stderr=True)
 
 DbOpt = Annotated[
-    str | None, typer.Option("--db", help="Database URL (default: $SITREP_DB or sqlite:///sitrep.db)")
+    str | None,
+    typer.Option("--db", help="Database URL (default: $SITREP_DB or sqlite:///sitrep.db)"),
 ]
 PublishedOpt = Annotated[
     str | None,
@@ -72,8 +73,12 @@ def _outcomes(paths: list[Path], settings: Settings, published: date | None) -> 
 
 @app.command()
 def extract(
-    inputs: Annotated[list[Path], typer.Argument(help="Files or folders (JSONL, text, HTML, WARC, RSS)")],
-    output: Annotated[Path, typer.Option("-o", "--output", help="JSON Lines out ('-' = stdout)")] = Path("-"),
+    inputs: Annotated[
+        list[Path], typer.Argument(help="Files or folders (JSONL, text, HTML, WARC, RSS)")
+    ],
+    output: Annotated[
+        Path, typer.Option("-o", "--output", help="JSON Lines out ('-' = stdout)")
+    ] = Path("-"),
     published: PublishedOpt = None,
 ) -> None:
     """Per-document extraction (FORMAT.md §2): one output line per input document, same order."""
@@ -107,9 +112,12 @@ def _ingest(inputs: list[Path], settings: Settings, published: date | None) -> o
 
     with console.status("loading models…"):
         extractor = Extractor(settings)
-    with open_store(settings.db_url) as store, Progress(
-        SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=console
-    ) as progress:
+    with (
+        open_store(settings.db_url) as store,
+        Progress(
+            SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=console
+        ) as progress,
+    ):
         task = progress.add_task("documents: 0", total=None)
         done = 0
 
@@ -132,7 +140,9 @@ def _ingest(inputs: list[Path], settings: Settings, published: date | None) -> o
 
 @app.command()
 def ingest(
-    inputs: Annotated[list[Path], typer.Argument(help="Files or folders (JSONL, text, HTML, WARC, RSS)")],
+    inputs: Annotated[
+        list[Path], typer.Argument(help="Files or folders (JSONL, text, HTML, WARC, RSS)")
+    ],
     db: DbOpt = None,
     published: PublishedOpt = None,
 ) -> None:
@@ -143,7 +153,9 @@ def ingest(
 
 @app.command()
 def run(
-    inputs: Annotated[list[Path], typer.Argument(help="Files or folders (JSONL, text, HTML, WARC, RSS)")],
+    inputs: Annotated[
+        list[Path], typer.Argument(help="Files or folders (JSONL, text, HTML, WARC, RSS)")
+    ],
     db: DbOpt = None,
     published: PublishedOpt = None,
     report_html: Annotated[
@@ -198,9 +210,15 @@ def _report(
 @app.command(name="eval")
 def eval_cmd(
     gold: Annotated[Path, typer.Argument(help="Gold JSON Lines (FORMAT.md §4)")],
-    docs: Annotated[Path | None, typer.Option("--docs", help="Input documents to extract and score")] = None,
-    pred: Annotated[Path | None, typer.Option("--pred", help="Existing predictions to score instead")] = None,
-    json_out: Annotated[Path | None, typer.Option("--json", help="Write the metrics as JSON here")] = None,
+    docs: Annotated[
+        Path | None, typer.Option("--docs", help="Input documents to extract and score")
+    ] = None,
+    pred: Annotated[
+        Path | None, typer.Option("--pred", help="Existing predictions to score instead")
+    ] = None,
+    json_out: Annotated[
+        Path | None, typer.Option("--json", help="Write the metrics as JSON here")
+    ] = None,
 ) -> None:
     """Score extraction against gold annotations: every metric of FORMAT.md §5."""
     from sitrep.eval import evaluate, format_table, load_jsonl

@@ -70,7 +70,9 @@ def to_articles(items: Iterable[RawDocument | Rejected]) -> Iterator[Article | R
 def read_articles(
     paths: Iterable[str | Path], *, published: date | None = None, max_bytes: int = 5_000_000
 ) -> Iterator[Article | Rejected]:
-    return to_articles(read_paths([Path(p) for p in paths], published=published, max_bytes=max_bytes))
+    return to_articles(
+        read_paths([Path(p) for p in paths], published=published, max_bytes=max_bytes)
+    )
 
 
 def extract_stream(

@@ -22,7 +22,9 @@ def test_seed_002_taliban_claim_attributed_to_mujahid(seed_extractions) -> None:
     approx = figs[(CasualtyStatus.KILLED, 60, 60)]
     assert approx.count.approx
     # "killed or wounded" is casualties, once, though the article says it twice
-    both = [f for f in seed_extractions["seed-002"].casualties if f.status is CasualtyStatus.CASUALTIES]
+    both = [
+        f for f in seed_extractions["seed-002"].casualties if f.status is CasualtyStatus.CASUALTIES
+    ]
     assert [(f.count.low, f.count.high) for f in both] == [(21, None)]
 
 
@@ -55,18 +57,46 @@ def _one(extractor, text: str, published: str = "2020-05-09"):  # type: ignore[n
 @pytest.mark.parametrize(
     ("text", "status", "count", "claimant"),
     [
-        ("Ten people were killed in the blast, police said.", CasualtyStatus.KILLED, Count(10, 10), "police"),
-        ("At least 25 dead in India, Pakistan clashes.", CasualtyStatus.KILLED, Count(25, None), None),
-        ("Gunmen abducted three aid workers near the town.", CasualtyStatus.ABDUCTED, Count(3, 3), None),
-        ("A soldier was killed when his patrol was ambushed.", CasualtyStatus.KILLED, Count(1, 1), None),
-        ("The army said it killed dozens of insurgents in the raid.", CasualtyStatus.KILLED, Count(24, None, True), "The army"),
+        (
+            "Ten people were killed in the blast, police said.",
+            CasualtyStatus.KILLED,
+            Count(10, 10),
+            "police",
+        ),
+        (
+            "At least 25 dead in India, Pakistan clashes.",
+            CasualtyStatus.KILLED,
+            Count(25, None),
+            None,
+        ),
+        (
+            "Gunmen abducted three aid workers near the town.",
+            CasualtyStatus.ABDUCTED,
+            Count(3, 3),
+            None,
+        ),
+        (
+            "A soldier was killed when his patrol was ambushed.",
+            CasualtyStatus.KILLED,
+            Count(1, 1),
+            None,
+        ),
+        (
+            "The army said it killed dozens of insurgents in the raid.",
+            CasualtyStatus.KILLED,
+            Count(24, None, True),
+            "The army",
+        ),
     ],
 )
 def test_generic_sentences(extractor, text, status, count, claimant) -> None:  # type: ignore[no-untyped-def]
     x = _one(extractor, text)
     found = [(f.status, f.count, f.claimant.name) for f in x.casualties]
     names = {claimant, None if claimant is None else claimant.removeprefix("The ").lower()}
-    assert any(s is status and c == count and (n in names or (n or "").lower() in names) for s, c, n in found), found
+    assert any(
+        s is status and c == count and (n in names or (n or "").lower() in names)
+        for s, c, n in found
+    ), found
 
 
 def test_counts_that_are_not_people(extractor) -> None:  # type: ignore[no-untyped-def]

@@ -37,7 +37,9 @@ def test_seed_002_border_clash_is_cross_border(seed_extractions) -> None:  # typ
 
 
 def test_relative_dates_stay_unresolved_without_publication(extractor) -> None:  # type: ignore[no-untyped-def]
-    x = extractor.extract(Article("t", "Clashes erupted on Thursday near the border, killing four soldiers."))
+    x = extractor.extract(
+        Article("t", "Clashes erupted on Thursday near the border, killing four soldiers.")
+    )
     assert x.events and all(e.date is None for e in x.events)
 
 
@@ -52,7 +54,11 @@ def test_one_bad_document_does_not_stop_the_batch(extractor, monkeypatch) -> Non
         return real(self)
 
     monkeypatch.setattr(document.DocumentReader, "read", flaky)
-    arts = [Article("a", "Two soldiers were killed."), Article("bad", "x"), Article("c", "Three soldiers were killed.")]
+    arts = [
+        Article("a", "Two soldiers were killed."),
+        Article("bad", "x"),
+        Article("c", "Three soldiers were killed."),
+    ]
     out = list(extractor.extract_many(arts))
     assert [x.doc_id for x in out] == ["a", "bad", "c"]
     assert out[1].error and "boom" in out[1].error

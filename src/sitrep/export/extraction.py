@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sitrep.models import CasualtyFigure, DocumentExtraction, Event, FatalityRange
+from sitrep.models import CasualtyFigure, DocumentExtraction, Event, FatalityRange, Place
 
 
 def country_field(countries: tuple[str, ...]) -> str | list[str] | None:
@@ -20,9 +20,25 @@ def fatalities_dict(f: FatalityRange | None) -> dict[str, Any] | None:
     return {"low": f.low, "best": f.best, "high": f.high}
 
 
+def is_located(p: Place | None) -> bool:
+    """Whether a place's coordinates stand for where the event happened.
+
+    A border or a whole country has a centroid, but an event "on the Durand Line" did not
+    happen at it: such places export no coordinates.
+    """
+    return p is not None and p.kind not in {"border", "country"}
+
+
+def coordinates(p: Place | None) -> tuple[float, float] | None:
+    """(latitude, longitude) of a located place that has both, else None."""
+    if p is None or not is_located(p) or p.latitude is None or p.longitude is None:
+        return None
+    return p.latitude, p.longitude
+
+
 def event_dict(e: Event) -> dict[str, Any]:
     p = e.place
-    located = p is not None and p.kind not in {"border", "country"}
+    located = is_located(p)
     return {
         "event_type": e.event_type,
         "sub_event_type": e.sub_event_type,

@@ -18,7 +18,18 @@ from sitrep.extract.numbers import find_counts
 from sitrep.models import CasualtyFigure, CasualtyStatus, Count, Evidence, VictimKind
 
 #: words that link a casualty noun to its total: "casualties totaling 16", "toll rose to 25"
-_LINKERS = {"totaling", "totalling", "numbering", "reaching", "to", "at", "of", "stood", "was", "is"}
+_LINKERS = {
+    "totaling",
+    "totalling",
+    "numbering",
+    "reaching",
+    "to",
+    "at",
+    "of",
+    "stood",
+    "was",
+    "is",
+}
 _OR_WORDS = {"or"}
 _DEFINITE = {"the", "this", "that", "these", "those"}
 _MAX_VICTIM_GAP = 5
@@ -53,7 +64,9 @@ class CasualtyReader:
 
     def _victim_kind(self, tok: Token) -> VictimKind | None:
         kind = self.lex.victims.get(tok.lower_) or self.lex.victims.get(tok.lemma_.lower())
-        if kind is None and (tok.ent_type_ == "NORP" or (tok.pos_ == "PROPN" and tok.tag_ == "NNPS")):
+        if kind is None and (
+            tok.ent_type_ == "NORP" or (tok.pos_ == "PROPN" and tok.tag_ == "NNPS")
+        ):
             return VictimKind.UNSPECIFIED
         return kind
 
@@ -176,7 +189,7 @@ class CasualtyReader:
         return None
 
     def _or_casualties(self, tok: Token, status: CasualtyStatus) -> CasualtyStatus:
-        """"killed or wounded" / "dead or injured" are casualties, not killed."""
+        """ "killed or wounded" / "dead or injured" are casualties, not killed."""
         doc = tok.doc
         for j in range(tok.i + 1, min(tok.i + 3, len(doc))):
             if doc[j].lower_ in _OR_WORDS and j + 1 < len(doc):
@@ -230,7 +243,7 @@ class CasualtyReader:
         return None
 
     def _implicit(self, sent: Span, used: set[int], headline: bool) -> list[CasualtyFigure]:
-        """"a soldier was killed", "Pakistani soldier killed by Indian gunfire" = 1."""
+        """ "a soldier was killed", "Pakistani soldier killed by Indian gunfire" = 1."""
         out = []
         for tok in sent:
             if tok.i in used or tok.tag_ not in {"NN", "NNP"}:
@@ -259,7 +272,9 @@ class CasualtyReader:
                 " ".join(t.text for t in [*mods, tok]), kind, self._side(mods, sent), tok
             )
             out.append(
-                self._make(sent, tok, self._or_casualties(verb, word.status), Count(1, 1), victim, headline)
+                self._make(
+                    sent, tok, self._or_casualties(verb, word.status), Count(1, 1), victim, headline
+                )
             )
         return out
 
@@ -273,9 +288,11 @@ class CasualtyReader:
 
 
 def _civilian_casualties(sent: Span) -> bool:
-    """"civilian casualties ... totaling 16 individuals": the noun phrase names the victims."""
+    """ "civilian casualties ... totaling 16 individuals": the noun phrase names the victims."""
     return any(
-        t.lower_ in {"civilian", "civilians"} and t.dep_ == "amod" and t.head.lower_ in _CASUALTY_NOUNS
+        t.lower_ in {"civilian", "civilians"}
+        and t.dep_ == "amod"
+        and t.head.lower_ in _CASUALTY_NOUNS
         for t in sent
     )
 

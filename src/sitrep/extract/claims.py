@@ -202,7 +202,7 @@ class Attribution:
         return None
 
     def _from_sentence_root(self, sent: Span, token: Token) -> str | None:
-        """"..., police said." when the parser hung the figure off another clause."""
+        """ "..., police said." when the parser hung the figure off another clause."""
         root = sent.root
         if root.lemma_.lower() in self.lexicon.reporting_verbs and token not in root.subtree:
             subj = [c for c in root.children if c.dep_ == "nsubj"]

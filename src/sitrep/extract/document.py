@@ -142,7 +142,10 @@ class DocumentReader:
 
     @staticmethod
     def _date_near(
-        dates: list[tuple[int, date, DatePrecision]], sent: Span, match: object, matches: list[object]
+        dates: list[tuple[int, date, DatePrecision]],
+        sent: Span,
+        match: object,
+        matches: list[object],
     ) -> tuple[date | None, DatePrecision | None]:
         """The sentence's date; with two triggers, only a date phrase nearest to this one."""
         mine = _nearest_to(match, [(off, (d, p)) for off, d, p in dates], sent, matches)
@@ -204,7 +207,9 @@ class DocumentReader:
             if not short:  # a weak cue ("an explosion") makes an event only with figures
                 triggers = [t for t in triggers if t[1] >= 2 or sent_figures]
             fb = fallback_sub_type(sent_figures) if not triggers else None
-            if fb is not None and (short or not drafts or (d is not None and self._new_date(drafts, fb, d))):
+            if fb is not None and (
+                short or not drafts or (d is not None and self._new_date(drafts, fb, d))
+            ):
                 # figures with no trigger: an event of their own only when the story has none
                 # of that kind yet, or the sentence dates them apart from each one of them
                 triggers = [(fb, 0, None)]  # type: ignore[list-item]
@@ -214,21 +219,29 @@ class DocumentReader:
                 referring = match is not None and is_referring(sent.text, match)
                 place = self._place_near(sent, places, match, [m for _, _, m in chosen])
                 d, precision = self._date_near(dates, sent, match, [m for _, _, m in chosen])
-                draft = self._merge_target(drafts, sub_type, d, place, referring, strict=weight == 0)
+                draft = self._merge_target(
+                    drafts, sub_type, d, place, referring, strict=weight == 0
+                )
                 if draft is None:
                     draft = Draft(sub_type, si)
                     drafts.append(draft)
                     if in_headline and not headline_seen:
                         draft.headline_first = True
                         headline_seen = True
-                self._update(draft, si, d, precision, place, sent, evidence, in_headline, weight, referring)
+                self._update(
+                    draft, si, d, precision, place, sent, evidence, in_headline, weight, referring
+                )
                 if match is not None:
                     draft.trigger_words.update(match.group(0).lower().split())
                 touched.append(draft)
             headline_seen = headline_seen or (in_headline and bool(triggers))
             if not triggers and drafts and place is not None and not quoted[si]:
                 low = sent.text.lower()
-                target = self._occurred_target(drafts, sent) if any(w in low for w in _OCCURRED) else None
+                target = (
+                    self._occurred_target(drafts, sent)
+                    if any(w in low for w in _OCCURRED)
+                    else None
+                )
                 if target is not None:  # "These incidents occurred in Mohmand district"
                     if target.place is None or target.place.kind == "country":
                         target.place = place
@@ -261,9 +274,7 @@ class DocumentReader:
         for dr in ordered:
             self._agreement_parties(dr)
         events = tuple(to_event(dr, figures) for dr in ordered)
-        attached = [
-            _with_event(f, figure_event.get(k)) for k, f in enumerate(figures)
-        ]
+        attached = [_with_event(f, figure_event.get(k)) for k, f in enumerate(figures)]
         return DocumentExtraction(
             doc_id=self.article.doc_id,
             events=events,
@@ -292,10 +303,12 @@ class DocumentReader:
         same = [dr for dr in drafts if dr.sub_event_type is sub_type]
         if not same:
             return True
-        return d is not None and all(dr.date is not None and not dates_agree(dr.date, d) for dr in same)
+        return d is not None and all(
+            dr.date is not None and not dates_agree(dr.date, d) for dr in same
+        )
 
     def _occurred_target(self, drafts: list[Draft], sent: Span) -> Draft | None:
-        """"the strikes took place in Kabul": the latest violent event whose trigger shares a
+        """ "the strikes took place in Kabul": the latest violent event whose trigger shares a
         word with the subject, else the latest violent event for a generic "these incidents"."""
         subjects = [t for t in sent if t.dep_ in {"nsubj", "nsubjpass"} and t.pos_ == "NOUN"]
         if not subjects or '"' in sent.text or "“" in sent.text:
@@ -356,9 +369,14 @@ class DocumentReader:
         draft.weight = max(draft.weight, weight)
         if d is not None and (draft.date is None or _finer(precision, draft.date_precision)):
             draft.date, draft.date_precision = d, precision
-        if place is not None and not (referring and draft.place is not None):
-            if draft.place is None or places_agree(draft.place, place):
-                draft.place = more_precise(draft.place, place)
+        # a referring mention ("this confrontation ... in Delhi") never moves a placed event
+        fresh = not (referring and draft.place is not None)
+        if (
+            place is not None
+            and fresh
+            and (draft.place is None or places_agree(draft.place, place))
+        ):
+            draft.place = more_precise(draft.place, place)
         for ent in sent.ents:
             if ent.label_ == "GPE":
                 c = self.geo.country(ent.text)
@@ -445,7 +463,12 @@ def _unlocated(p: Place | None) -> bool:
 
 
 def _finer(a: DatePrecision | None, b: DatePrecision | None) -> bool:
-    order = {DatePrecision.DAY: 0, DatePrecision.WEEK: 1, DatePrecision.MONTH: 2, DatePrecision.YEAR: 3}
+    order = {
+        DatePrecision.DAY: 0,
+        DatePrecision.WEEK: 1,
+        DatePrecision.MONTH: 2,
+        DatePrecision.YEAR: 3,
+    }
     return order.get(a, 9) < order.get(b, 9) if a else False  # type: ignore[arg-type]
 
 

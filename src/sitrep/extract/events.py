@@ -56,9 +56,9 @@ def places_agree(a: Place | None, b: Place | None) -> bool:
     # a country-level or admin1 place is compatible with a more precise place inside it
     if a.kind == "country" or b.kind == "country":
         return bool(_countries(a) & _countries(b))
-    if a.kind == "admin1" and b.admin1 == a.name or b.kind == "admin1" and a.admin1 == b.name:
-        return True
-    return False
+    return (a.kind == "admin1" and b.admin1 == a.name) or (
+        b.kind == "admin1" and a.admin1 == b.name
+    )
 
 
 def _countries(p: Place) -> set[str]:
@@ -75,13 +75,25 @@ def more_precise(a: Place | None, b: Place | None) -> Place | None:
         return b
     if b is None:
         return a
-    rank = {"city": 0, "crossing": 0, "admin2": 1, "border": 2, "admin1": 2, "region": 3, "country": 4}
+    rank = {
+        "city": 0,
+        "crossing": 0,
+        "admin2": 1,
+        "border": 2,
+        "admin1": 2,
+        "region": 3,
+        "country": 4,
+    }
     return b if rank.get(b.kind, 3) < rank.get(a.kind, 3) else a
 
 
 def fallback_sub_type(figures: list[CasualtyFigure]) -> SubEventType | None:
     """An event implied by figures alone: soldiers or militants killed = a clash, civilians = an attack."""
-    kinds = {f.victim_kind for f in figures if f.status in {CasualtyStatus.KILLED, CasualtyStatus.WOUNDED, CasualtyStatus.CASUALTIES}}
+    kinds = {
+        f.victim_kind
+        for f in figures
+        if f.status in {CasualtyStatus.KILLED, CasualtyStatus.WOUNDED, CasualtyStatus.CASUALTIES}
+    }
     if not kinds:
         if any(f.status is CasualtyStatus.ABDUCTED for f in figures):
             return SubEventType.ABDUCTION

@@ -89,9 +89,7 @@ def load_lexicon(folder: Path | None = None) -> Lexicon:
             for _, (p, t, w) in _rows(base / "triggers.tsv", 3)
         )
         actors = tuple(
-            ActorAlias(
-                c[0], c[1], c[2] or None, ClaimantType(c[3]), _iso(c[4]), _iso(c[5])
-            )
+            ActorAlias(c[0], c[1], c[2] or None, ClaimantType(c[3]), _iso(c[4]), _iso(c[5]))
             for _, c in _rows(base / "actors.tsv", 6)
         )
     except (ValueError, re.error) as exc:

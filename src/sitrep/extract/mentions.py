@@ -22,7 +22,7 @@ _IRREALIS = re.compile(
     r"if|should|fears? of|risk of|possible|potential|plans? to|vowed to)\W+(\w+\W+){0,3}$",
     re.I,
 )
-_QUOTE_CHARS = "\"“”"
+_QUOTE_CHARS = '"“”'
 #: prepositions whose object is where something came from or was said, not where it happened
 _NOT_EVENT_PLACE = {"from", "to", "with", "of"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}

@@ -43,7 +43,9 @@ class Extractor:
         self.nlp = load_nlp(self.settings.spacy_model)
         if lexicon is None:
             lexicon = (
-                load_lexicon(self.settings.resources) if self.settings.resources else default_lexicon()
+                load_lexicon(self.settings.resources)
+                if self.settings.resources
+                else default_lexicon()
             )
         self.lexicon = lexicon
         self.geocoder = geocoder or _default_geocoder()

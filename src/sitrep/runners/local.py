@@ -26,8 +26,10 @@ def _new_only(
     for item in items:
         if isinstance(item, Article):
             digest = item.content_hash
-            if digest in seen or sink.has_document(item.doc_id, None) or sink.has_document(
-                None, digest
+            if (
+                digest in seen
+                or sink.has_document(item.doc_id, None)
+                or sink.has_document(None, digest)
             ):
                 stats.counters["already stored"] += 1
                 continue
