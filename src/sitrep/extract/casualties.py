@@ -33,6 +33,8 @@ _LINKERS = {
 _OR_WORDS = {"or"}
 _DEFINITE = {"the", "this", "that", "these", "those"}
 _MAX_VICTIM_GAP = 5
+#: words between a count and its verb in headlines: "Three more said killed", "two feared dead"
+_HEDGES = {"more", "said", "reported", "feared", "believed", "were", "are", "have", "had", "been", "being", "also"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,7 +142,7 @@ class CasualtyReader:
         # 2. a victim noun phrase: "58 Pakistani soldiers", "dozens of militants", "425 others"
         victim = self._victim_after(sent, after)
         if victim is None:
-            return None
+            return self._bare(sent, toks, after)
         if victim.text and victim.text.lower() == "others" and previous is not None:
             victim = _Victim(previous.text, previous.kind, previous.side, victim.head)
         status = self._status_for(sent, toks, victim)
@@ -149,6 +151,25 @@ class CasualtyReader:
         if victim.kind is VictimKind.UNSPECIFIED and _civilian_casualties(sent):
             victim = _Victim(victim.text, VictimKind.CIVILIAN, victim.side, victim.head)
         return status, victim
+
+    def _bare(
+        self, sent: Span, toks: list[Token], after: list[Token]
+    ) -> tuple[CasualtyStatus, _Victim] | None:
+        """A count with no noun: "kills one", "killing 6,", "Three more said killed"."""
+        unknown = _Victim(None, VictimKind.UNSPECIFIED, None, None)
+        nxt = after[0] if after else None
+        if nxt is None or nxt.is_punct or nxt.pos_ in {"ADP", "CCONJ"}:
+            prev = sent.doc[toks[0].i - 1] if toks[0].i > sent.start else None
+            word = self._word(prev) if prev is not None else None
+            if word and word.role == "verb":
+                return self._or_casualties(prev, word.status), unknown  # type: ignore[arg-type]
+        for t in after[:4]:
+            word = self._word(t)
+            if word and word.role in {"verb", "adj"}:
+                return self._or_casualties(t, word.status), unknown
+            if t.lower_ not in _HEDGES:
+                break
+        return None
 
     def _victim_after(self, sent: Span, after: list[Token]) -> _Victim | None:
         window = after[:_MAX_VICTIM_GAP]
@@ -249,6 +270,8 @@ class CasualtyReader:
             if tok.i in used or tok.tag_ not in {"NN", "NNP"}:
                 continue
             kind = self.lex.victims.get(tok.lower_)
+            if kind is None and tok.ent_type_ == "NORP" and self.country_of(tok.text):
+                kind = VictimKind.UNSPECIFIED  # "Pakistani killed by Indian fire"
             if kind is None or tok.lower_ in {"security", "army", "police", "staff", "family"}:
                 continue
             dets = [c for c in tok.children if c.dep_ in {"det", "nummod", "poss", "quantmod"}]
@@ -258,6 +281,12 @@ class CasualtyReader:
             verb = tok.head if tok.dep_ in {"nsubjpass", "nsubj", "dobj"} else None
             if verb is not None:
                 word = self._word(verb)
+                if word is None and verb.lemma_.lower() in self.lex.reporting_verbs:
+                    # "Pakistani soldier said killed by Indian firing"
+                    for child in verb.children:
+                        if child.dep_ in {"xcomp", "ccomp", "oprd", "acomp"} and self._word(child):
+                            word, verb = self._word(child), child
+                            break
             if word is None:  # "a reporter who was killed", headline "Soldier killed by ..."
                 for child in tok.children:
                     if child.dep_ in {"relcl", "acl"} and (w := self._word(child)):

