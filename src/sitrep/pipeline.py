@@ -64,7 +64,7 @@ def to_articles(items: Iterable[RawDocument | Rejected]) -> Iterator[Article | R
         try:
             yield clean(item)
         except CleanError as exc:
-            yield Rejected(item.origin, str(exc), item.id)
+            yield Rejected(item.origin, exc.reason, item.id)
 
 
 def read_articles(

@@ -87,6 +87,7 @@ class DocumentReader:
         self.sentences = list(doc.sents)
         self.headline_end = self._headline_end()
         self.context_countries: list[str] = self._document_countries()
+        self.short = len(self.sentences) <= _SHORT_DOC_SENTENCES
 
     # -- document context -------------------------------------------------------------------
     def _headline_end(self) -> int:
@@ -154,11 +155,23 @@ class DocumentReader:
     def _places(self, sent: Span) -> list[tuple[int, Place]]:
         """Resolved places of the sentence with their character offsets in the document."""
         out = []
-        for offset, name in event_place_names(sent):
-            place = self.geo.resolve(name, countries=self.context_countries)
+        for offset, name, hint in event_place_names(sent, loose=self.short):
+            place = self._resolve(name, hint)
             if place is not None:
                 out.append((offset, place))
         return out
+
+    def _resolve(self, name: str, hint: str | None) -> Place | None:
+        """"Town, Province" or "Town, Country": the part after the comma narrows the search."""
+        countries = self.context_countries
+        if hint:
+            as_country = self.geo.country(hint)
+            if as_country:
+                return self.geo.resolve(name, countries=[as_country, *countries])
+            place = self.geo.resolve(name, countries=countries, admin1=hint)
+            if place is not None:
+                return place
+        return self.geo.resolve(name, countries=countries)
 
     @staticmethod
     def _place_near(
@@ -184,7 +197,7 @@ class DocumentReader:
         figure_sentence: list[int] = []
         drafts: list[Draft] = []
         last_date: date | None = None
-        short = len(self.sentences) <= _SHORT_DOC_SENTENCES
+        short = self.short
         quoted = quote_states(self.article.text, [s.start_char for s in self.sentences])
         last_touched: Draft | None = None
         headline_seen = False

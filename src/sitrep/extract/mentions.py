@@ -109,24 +109,45 @@ def place_candidates(sent: Span) -> list[tuple[str, str | None]]:
     return out
 
 
-def event_place_names(sent: Span) -> list[tuple[int, str]]:
-    """Place names that can be where the event happened, with their character offsets."""
-    out = []
-    for ent in sent.ents:
-        if ent.label_ not in _PLACE_LABELS:
+def event_place_names(sent: Span, *, loose: bool = False) -> list[tuple[int, str, str | None]]:
+    """Place names that can be where the event happened: (offset, name, enclosing-area hint).
+
+    "in Cuauhtemoc municipality, Chihuahua" gives ("Cuauhtemoc municipality", "Chihuahua"): the
+    name after the comma disambiguates. Places after "from"/"to"/"with" are origins or parties.
+    With `loose`, capitalised names after "in/near/at" that NER missed are candidates too
+    (coder notes name villages the model has never seen).
+    """
+    doc = sent.doc
+    ents = [e for e in sent.ents if e.label_ in _PLACE_LABELS]
+    out: list[tuple[int, str, str | None]] = []
+    covered: set[int] = set()
+    for k, ent in enumerate(ents):
+        covered.update(range(ent.start_char, ent.end_char))
+        prev = doc[ent.start - 1].lower_ if ent.start > sent.start else None
+        if prev in _NOT_EVENT_PLACE:
             continue
-        prev = sent.doc[ent.start - 1].lower_ if ent.start > sent.start else None
-        if prev not in _NOT_EVENT_PLACE:
-            out.append((ent.start_char, ent.text))
+        name = ent.text
+        end = ent.end
+        if end < sent.end and doc[end].lower_ in _ADMIN_WORDS:  # "Mohmand district"
+            name = doc[ent.start : end + 1].text
+            end += 1
+        hint = None
+        if k + 1 < len(ents) and doc[end].text == "," and ents[k + 1].start == end + 1:
+            hint = ents[k + 1].text
+        out.append((ent.start_char, name, hint))
+    if loose:
+        for m in _LOOSE_PLACE.finditer(sent.text):
+            start = sent.start_char + m.start(1)
+            if start in covered:
+                continue
+            hint = m.group(3)
+            out.append((start, m.group(1) + (m.group(2) or ""), hint))
     return out
 
 
-def quoted_share(text: str) -> float:
-    inside = 0
-    state = False
-    for ch in text:
-        if ch in _QUOTE_CHARS:
-            state = not state
-        elif state:
-            inside += 1
-    return inside / max(len(text), 1)
+_ADMIN_WORDS = {"district", "province", "municipality", "governorate", "region", "county", "state"}
+_LOOSE_PLACE = re.compile(
+    r"\b(?:in|near|at|outside|around)\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
+    r"(\s+(?:district|municipality|province|village|town|city|region|county))?"
+    r"(?:,\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}))?"
+)
