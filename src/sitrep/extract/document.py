@@ -86,8 +86,8 @@ class DocumentReader:
         self.casualties = CasualtyReader(lexicon, self.attr, geocoder.country)
         self.sentences = list(doc.sents)
         self.headline_end = self._headline_end()
-        self.context_countries: list[str] = self._document_countries()
         self.short = len(self.sentences) <= _SHORT_DOC_SENTENCES
+        self.context_countries: list[str] = self._document_countries()
 
     # -- document context -------------------------------------------------------------------
     def _headline_end(self) -> int:
@@ -98,12 +98,25 @@ class DocumentReader:
         return len(first) if len(first) < 160 else 0
 
     def _document_countries(self) -> list[str]:
-        seen: dict[str, int] = {}
+        """Countries the article is about, most named first.
+
+        Coder notes and headlines often name no country ("near Karama in eastern Ar-Raqqa"):
+        there every place name is resolved on its own and the countries they agree on vote.
+        """
+        seen: dict[str, float] = {}
         for ent in self.doc.ents:
             if ent.label_ in {"GPE", "NORP"}:
                 c = self.geo.country(ent.text)
                 if c:
-                    seen[c] = seen.get(c, 0) + 1
+                    seen[c] = seen.get(c, 0) + 2
+        if self.short:
+            for sent in self.sentences:
+                for _, name, hints in event_place_names(sent, loose=True):
+                    for n in (name, *hints):
+                        place = self.geo.resolve(n)
+                        if place is not None and place.country and place.kind != "country":
+                            weight = 1.5 if place.kind in {"admin1", "admin2"} else 1.0
+                            seen[place.country] = seen.get(place.country, 0) + weight
         return [c for c, _ in sorted(seen.items(), key=lambda kv: -kv[1])]
 
     # -- per sentence ----------------------------------------------------------------------
@@ -125,13 +138,13 @@ class DocumentReader:
         reporting_date = None
         for ent in phrases:
             if _governing_verb(ent).lemma_.lower() in self.lex.reporting_verbs:
-                res = resolve_date(ent.text, published)
+                res = resolve_date(_date_text(ent), published)
                 if res is not None:
                     reporting_date = res[0]
         found: list[tuple[int, date, DatePrecision]] = []
         fallback: list[tuple[int, date, DatePrecision]] = []
         for ent in phrases:
-            res = resolve_date(ent.text, published, anchor=reporting_date or anchor)
+            res = resolve_date(_date_text(ent), published, anchor=reporting_date or anchor)
             if res is None:
                 continue
             item = (ent.start_char, res[0], res[1])
@@ -161,17 +174,29 @@ class DocumentReader:
                 out.append((offset, place))
         return out
 
-    def _resolve(self, name: str, hint: str | None) -> Place | None:
-        """"Town, Province" or "Town, Country": the part after the comma narrows the search."""
-        countries = self.context_countries
-        if hint:
+    def _resolve(self, name: str, hints: tuple[str, ...]) -> Place | None:
+        """"Town, Province", "Town (District, Province)", "Town, Country": enclosing names narrow
+        the search; a town the gazetteer lacks falls back to its named district or province."""
+        countries = list(self.context_countries)
+        admins = []
+        for hint in hints:
             as_country = self.geo.country(hint)
             if as_country:
-                return self.geo.resolve(name, countries=[as_country, *countries])
-            place = self.geo.resolve(name, countries=countries, admin1=hint)
+                countries.insert(0, as_country)
+            else:
+                admins.append(hint)
+        for admin in reversed(admins):  # outermost first: the province is the surer hint
+            place = self.geo.resolve(name, countries=countries, admin1=admin)
             if place is not None:
                 return place
-        return self.geo.resolve(name, countries=countries)
+        place = self.geo.resolve(name, countries=countries)
+        if place is not None or not admins:
+            return place
+        for admin in admins:  # innermost area we can place
+            area = self.geo.resolve(admin, countries=countries)
+            if area is not None and area.kind in {"admin1", "admin2", "city"}:
+                return area
+        return None
 
     @staticmethod
     def _place_near(
@@ -459,6 +484,17 @@ def _nearest_to(
         return min(abs(rel - m.start()), abs(rel - m.end()))
 
     return [item for off, item in items if min(spans, key=lambda m: gap(off, m)) is match]
+
+
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def _date_text(ent: Span) -> str:
+    """NER often leaves the day out of "8 May 2020" (tagging only "May 2020"): put it back."""
+    doc = ent.doc
+    if ent.start > 0 and doc[ent.start - 1].like_num and ent.text[:3].lower() in _MONTHS:
+        return doc[ent.start - 1 : ent.end].text
+    return ent.text
 
 
 def _governing_verb(ent: Span) -> Token:

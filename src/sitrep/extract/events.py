@@ -70,21 +70,21 @@ def dates_agree(a: date | None, b: date | None) -> bool:
 
 
 def more_precise(a: Place | None, b: Place | None) -> Place | None:
-    """Keep the more precise of two compatible places (ACLED's geo_precision: lower is finer)."""
+    """Keep the more precise of two places (ACLED's geo_precision: lower is finer); a place
+    with coordinates beats one without."""
     if a is None:
         return b
     if b is None:
         return a
-    rank = {
-        "city": 0,
-        "crossing": 0,
-        "admin2": 1,
-        "border": 2,
-        "admin1": 2,
-        "region": 3,
-        "country": 4,
-    }
-    return b if rank.get(b.kind, 3) < rank.get(a.kind, 3) else a
+    return b if _precision_rank(b) < _precision_rank(a) else a
+
+
+_KIND_RANK = {"city": 0, "crossing": 0, "admin2": 1, "border": 2, "admin1": 2, "region": 3, "country": 4}
+
+
+def _precision_rank(p: Place) -> tuple[int, int]:
+    located = p.latitude is not None or p.kind in {"border", "country"}
+    return (0 if located else 1, _KIND_RANK.get(p.kind, 3))
 
 
 def fallback_sub_type(figures: list[CasualtyFigure]) -> SubEventType | None:

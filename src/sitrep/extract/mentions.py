@@ -109,40 +109,60 @@ def place_candidates(sent: Span) -> list[tuple[str, str | None]]:
     return out
 
 
-def event_place_names(sent: Span, *, loose: bool = False) -> list[tuple[int, str, str | None]]:
-    """Place names that can be where the event happened: (offset, name, enclosing-area hint).
+def event_place_names(sent: Span, *, loose: bool = False) -> list[tuple[int, str, tuple[str, ...]]]:
+    """Place names that can be where the event happened: (offset, name, enclosing-area hints).
 
-    "in Cuauhtemoc municipality, Chihuahua" gives ("Cuauhtemoc municipality", "Chihuahua"): the
-    name after the comma disambiguates. Places after "from"/"to"/"with" are origins or parties.
+    The text often says which area a place is in: "Cuauhtemoc municipality, Chihuahua",
+    "Menakuru village (Nellore, AP)", "Karama in eastern Ar-Raqqa countryside". Hints are those
+    enclosing names, innermost first. Places after "from"/"to"/"with" are origins or parties.
     With `loose`, capitalised names after "in/near/at" that NER missed are candidates too
     (coder notes name villages the model has never seen).
     """
     doc = sent.doc
     ents = [e for e in sent.ents if e.label_ in _PLACE_LABELS]
-    out: list[tuple[int, str, str | None]] = []
+    out: list[tuple[int, str, tuple[str, ...]]] = []
     covered: set[int] = set()
-    for k, ent in enumerate(ents):
+    for ent in ents:
         covered.update(range(ent.start_char, ent.end_char))
         prev = doc[ent.start - 1].lower_ if ent.start > sent.start else None
         if prev in _NOT_EVENT_PLACE:
             continue
         name = ent.text
-        end = ent.end
-        if end < sent.end and doc[end].lower_ in _ADMIN_WORDS:  # "Mohmand district"
-            name = doc[ent.start : end + 1].text
-            end += 1
-        hint = None
-        if k + 1 < len(ents) and doc[end].text == "," and ents[k + 1].start == end + 1:
-            hint = ents[k + 1].text
-        out.append((ent.start_char, name, hint))
+        if ent.end < sent.end and doc[ent.end].lower_ in _ADMIN_WORDS:  # "Mohmand district"
+            name = doc[ent.start : ent.end + 1].text
+        tail = sent.text[ent.end_char - sent.start_char :]
+        out.append((ent.start_char, name, _hints(tail)))
     if loose:
         for m in _LOOSE_PLACE.finditer(sent.text):
             start = sent.start_char + m.start(1)
             if start in covered:
                 continue
-            hint = m.group(3)
-            out.append((start, m.group(1) + (m.group(2) or ""), hint))
+            name = m.group(1)
+            out.append((start, name, _hints(sent.text[m.end(1) :])))
     return out
+
+
+def _hints(tail: str) -> tuple[str, ...]:
+    """Enclosing areas named right after a place: ", Chihuahua", " (Nellore, AP)", " in Idleb"."""
+    m = _HINTS.match(tail)
+    if not m:
+        return ()
+    text = m.group("p") or m.group("c") or m.group("i") or ""
+    names = [n.strip() for n in text.split(",") if n.strip()]
+    cleaned = [_ADMIN_SUFFIX.sub("", n).strip() for n in names]
+    return tuple(n for n in cleaned if n and n[0].isupper())
+
+
+_HINTS = re.compile(
+    r"^(?:\s+(?:district|municipality|province|village|town|city|region|county|governorate|area|LGA))?"
+    r"(?:\s*\((?P<p>[^()]{2,80})\)|,\s*(?P<c>[A-Z][\w'’ -]{1,40}?)(?=[,.;)]|\s+[a-z(]|$)"
+    r"|\s+in\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|rural)\s+)?"
+    r"(?P<i>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?))"
+)
+_ADMIN_SUFFIX = re.compile(
+    r"\s+(district|municipality|province|region|county|governorate|countryside|LGA|state|department)$",
+    re.I,
+)
 
 
 _ADMIN_WORDS = {"district", "province", "municipality", "governorate", "region", "county", "state"}
