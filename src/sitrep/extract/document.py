@@ -30,6 +30,7 @@ from sitrep.extract.mentions import event_place_names, is_referring, quote_state
 from sitrep.models import (
     Article,
     CasualtyFigure,
+    ClaimantType,
     DatePrecision,
     DocumentExtraction,
     Evidence,
@@ -212,7 +213,8 @@ class DocumentReader:
         out = []
         for m in self.lex.actor_pattern.finditer(sent.text):
             actor = self.lex.actor(m.group(1), self.article.published)
-            if actor:
+            # monitors and medics report on events; they are not parties to them
+            if actor and actor.claimant_type not in {ClaimantType.MONITOR, ClaimantType.MEDICAL}:
                 out.append(actor.name)
         return out
 
