@@ -179,6 +179,11 @@ class Attribution:
         while head.head.idx >= start and head.head != head and head.dep_ not in {"pobj"}:
             head = head.head
         phrase = _phrase(head)
+        after = phrase[-1].i + 1
+        doc = phrase[-1].doc
+        if after + 1 < sent.end and doc[after].text == "," and doc[after + 1].ent_type_ == "PERSON":
+            # "as per Afghanistan's spokesperson, Zabihullah Mujahid, ..." however it parsed
+            return self._expand(_entity_text(doc[after + 1]))
         named = any(t.ent_type_ == "PERSON" for t in phrase) or any(
             c.dep_ == "appos" and c.ent_type_ == "PERSON" for t in phrase for c in t.children
         )
