@@ -37,6 +37,13 @@ _MAX_VICTIM_GAP = 5
 _HEDGES = {"more", "said", "reported", "feared", "believed", "were", "are", "have", "had", "been", "being", "also"}
 
 
+_VIOLENT_VERBS = {"shoot", "gun", "beat", "stab", "hack", "burn", "bludgeon", "stone", "mow"}
+_KILLED_VERB = CasualtyWord(CasualtyStatus.KILLED, "verb")
+_WOUNDED_VERB = CasualtyWord(CasualtyStatus.WOUNDED, "verb")
+#: words that may stand inside a victim phrase: "suspected militants", "its citizens"
+_VICTIM_FILLERS = {"suspected", "alleged", "armed", "unidentified", "unknown", "its", "their", "his", "her", "our", "the", "of"}
+
+
 @dataclass(frozen=True, slots=True)
 class _Victim:
     text: str | None
@@ -60,9 +67,18 @@ class CasualtyReader:
 
     # -- helpers over the lexicon ---------------------------------------------------------
     def _word(self, tok: Token) -> CasualtyWord | None:
-        return self.lex.casualty_words.get(tok.lower_) or self.lex.casualty_words.get(
+        word = self.lex.casualty_words.get(tok.lower_) or self.lex.casualty_words.get(
             tok.lemma_.lower()
         )
+        if word is None and tok.lemma_.lower() in _VIOLENT_VERBS:
+            # "shot dead", "gunned down", "beaten to death", "shoot dead four"
+            doc = tok.doc
+            nxt = " ".join(t.lower_ for t in doc[tok.i + 1 : tok.i + 4])
+            if nxt.startswith(("dead", "down", "to death")):
+                return _KILLED_VERB
+            if tok.lemma_.lower() in {"shoot", "stab"} and tok.tag_ in {"VBN", "VBD"}:
+                return _WOUNDED_VERB
+        return word
 
     def _victim_kind(self, tok: Token) -> VictimKind | None:
         kind = self.lex.victims.get(tok.lower_) or self.lex.victims.get(tok.lemma_.lower())
@@ -86,14 +102,19 @@ class CasualtyReader:
         previous: _Victim | None = None
         text = sent.text
         used_heads: set[int] = set()
+        last_status: CasualtyStatus | None = None
+        last_end = -1
         for start, end, count in find_counts(text):
             toks = [t for t in sent if start <= t.idx - sent.start_char < end]
             if not toks:
                 continue
             found = self._figure(sent, toks, count, previous)
+            if found is None and last_status is not None and previous is not None:
+                found = self._listed(sent, toks, last_status, last_end)
             if found is None:
                 continue
             status, victim = found
+            last_status, last_end = status, toks[-1].i
             if victim.text is None and previous is not None:
                 victim = previous
             previous = victim
@@ -152,17 +173,34 @@ class CasualtyReader:
             victim = _Victim(victim.text, VictimKind.CIVILIAN, victim.side, victim.head)
         return status, victim
 
+    def _listed(
+        self, sent: Span, toks: list[Token], status: CasualtyStatus, last_end: int
+    ) -> tuple[CasualtyStatus, _Victim] | None:
+        """The next item of a list of victims: "kills two soldiers, four militants"."""
+        between = [t.lower_ for t in sent.doc[last_end + 1 : toks[0].i]]
+        if len(between) > 4 or not any(w in {",", "and"} for w in between):
+            return None
+        victim = self._victim_after(sent, [t for t in sent if t.i > toks[-1].i])
+        if victim is None or not all(w in {",", "and", "including"} or self._victim_kind_word(w) for w in between):
+            return None
+        return status, victim
+
+    def _victim_kind_word(self, word: str) -> bool:
+        return word in self.lex.victims
+
     def _bare(
         self, sent: Span, toks: list[Token], after: list[Token]
     ) -> tuple[CasualtyStatus, _Victim] | None:
         """A count with no noun: "kills one", "killing 6,", "Three more said killed"."""
         unknown = _Victim(None, VictimKind.UNSPECIFIED, None, None)
         nxt = after[0] if after else None
-        if nxt is None or nxt.is_punct or nxt.pos_ in {"ADP", "CCONJ"}:
+        if nxt is None or nxt.pos_ not in {"NOUN", "PROPN", "NUM"}:
             prev = sent.doc[toks[0].i - 1] if toks[0].i > sent.start else None
             word = self._word(prev) if prev is not None else None
-            if word and word.role == "verb":
-                return self._or_casualties(prev, word.status), unknown  # type: ignore[arg-type]
+            if word is None and prev is not None and prev.i > sent.start:
+                word = self._word(sent.doc[prev.i - 1])  # "shoot dead four"
+            if word and word.role in {"verb", "adj"} and prev is not None:
+                return self._or_casualties(prev, word.status), unknown
         for t in after[:4]:
             word = self._word(t)
             if word and word.role in {"verb", "adj"}:
@@ -191,6 +229,12 @@ class CasualtyReader:
                     kind = self._kind_from_mods(mods) or kind
                 text = " ".join(w.text for w in words)
                 return _Victim(text, kind, self._side(mods, sent), t)
+            if kind is None and t.pos_ == "PROPN" and t.text.endswith("s") and self._casualty_follows(t):
+                # "Three Kashmiris said killed": a plural people-name the lexicon lacks
+                return _Victim(" ".join(w.text for w in [*mods, t]), VictimKind.UNSPECIFIED, None, t)
+            if t.lower_ in _VICTIM_FILLERS or (t.is_punct and t.text in {"-", "'", "’"}):
+                mods.append(t)
+                continue
             if t.pos_ in {"ADJ", "PROPN", "NOUN", "ADV", "NUM"} or t.ent_type_ in {"NORP", "GPE"}:
                 if t.pos_ == "NOUN" and self._word(t) is None and t.ent_type_ == "":
                     # a non-person noun heads the phrase: "two drone strikes", "six regions"
@@ -201,6 +245,15 @@ class CasualtyReader:
                 continue
             break
         return None
+
+    def _casualty_follows(self, tok: Token) -> bool:
+        for t in tok.doc[tok.i + 1 : tok.i + 4]:
+            word = self._word(t)
+            if word and word.role in {"verb", "adj"}:
+                return True
+            if t.lower_ not in _HEDGES:
+                return False
+        return False
 
     def _kind_from_mods(self, mods: list[Token]) -> VictimKind | None:
         for m in mods:
