@@ -99,6 +99,12 @@ INLINE_CREDITS: tuple[re.Pattern[str], ...] = (
     ),
 )
 
+#: Wire-service slugs before a headline: "UPDATE 2-", "REFILE-", "CORRECTED-", "WRAPUP 1-".
+WIRE_SLUG = re.compile(
+    r"^\s*(?:UPDATE|REFILE|CORRECTED|CORRECTING|RPT|REPEAT|WRAPUP|INSIGHT|ANALYSIS|EXCLUSIVE|"
+    r"FACTBOX|TIMELINE|BREAKINGVIEWS|URGENT|FLASH)(?:\s*\d+)?\s*[-–—:]\s*(?=\S)"
+)
+
 #: Lines after which the page lists other articles: what follows, if it is only a list of
 #: short headline-like lines, goes too.
 TAIL_MARKERS: tuple[str, ...] = ("related",)
@@ -117,7 +123,9 @@ def debris_rule(line: str) -> str | None:
 
 
 def strip_inline_credits(line: str) -> str:
-    """`line` without the photo credits at its end ("… night. (Photo - ITG)")."""
+    """`line` without the photo credits at its end ("… night. (Photo - ITG)") and without a
+    wire slug at its start ("UPDATE 1-Four die …": the 1 is a version, not a count)."""
+    line = WIRE_SLUG.sub("", line)
     previous = None
     while previous != line:
         previous = line

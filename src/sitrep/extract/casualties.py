@@ -7,6 +7,7 @@ or a casualty noun such as "fatalities") and a casualty word governs it or stand
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -37,6 +38,8 @@ _MAX_VICTIM_GAP = 5
 _HEDGES = {"more", "said", "reported", "feared", "believed", "were", "are", "have", "had", "been", "being", "also"}
 
 
+#: agent nouns: "vaccinator", "campaigner", "journalist", "mastermind" is not one
+_PERSON_SUFFIX = re.compile(r"(?:[a-z]{3}(?:er|or|ist|ian|man|woman|ant|ee))$")
 _VIOLENT_VERBS = {"shoot", "gun", "beat", "stab", "hack", "burn", "bludgeon", "stone", "mow"}
 _KILLED_VERB = CasualtyWord(CasualtyStatus.KILLED, "verb")
 _WOUNDED_VERB = CasualtyWord(CasualtyStatus.WOUNDED, "verb")
@@ -289,7 +292,7 @@ class CasualtyReader:
             if word and t.i > toks[0].i - 4:
                 return self._or_casualties(t, word.status)
         # b. after the victim, in the same clause: "were killed", "were either killed or wounded"
-        for t in sent.doc[head.i + 1 : min(head.i + 7, sent.end)]:
+        for t in sent.doc[head.i + 1 : min(head.i + 9, sent.end)]:
             if t.is_punct and t.text in {";", ":"}:
                 break
             if t.like_num or (t.pos_ == "NUM"):
@@ -325,6 +328,8 @@ class CasualtyReader:
             kind = self.lex.victims.get(tok.lower_)
             if kind is None and tok.ent_type_ == "NORP" and self.country_of(tok.text):
                 kind = VictimKind.UNSPECIFIED  # "Pakistani killed by Indian fire"
+            if kind is None and tok.dep_ in {"dobj", "nsubjpass"} and _PERSON_SUFFIX.search(tok.lower_):
+                kind = VictimKind.UNSPECIFIED  # "Gunmen kill vaccinator", "planner killed"
             if kind is None or tok.lower_ in {"security", "army", "police", "staff", "family"}:
                 continue
             dets = [c for c in tok.children if c.dep_ in {"det", "nummod", "poss", "quantmod"}]
