@@ -102,3 +102,57 @@ def test_generic_sentences(extractor, text, status, count, claimant) -> None:  #
 def test_counts_that_are_not_people(extractor) -> None:  # type: ignore[no-untyped-def]
     x = _one(extractor, "The army destroyed six posts and fired 40 rockets over two days.")
     assert x.casualties == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "At least 12 people were killed and 30 injured, a hospital official said.",
+            {("killed", 12, None, "hospital official"), ("wounded", 30, 30, "hospital official")},
+        ),
+        (
+            "According to local officials, the death toll has risen to 27.",
+            {("killed", 27, 27, "local officials")},
+        ),
+        (
+            "Two policemen and a civilian were wounded in the attack.",
+            {("wounded", 2, 2, None), ("wounded", 1, 1, None)},
+        ),
+        (
+            "Nine people died and 14 were injured when a car bomb exploded near a market.",
+            {("killed", 9, 9, None), ("wounded", 14, 14, None)},
+        ),
+        (
+            "Officials, who spoke on condition of anonymity, said four soldiers died.",
+            {("killed", 4, 4, "Officials")},
+        ),
+        (
+            "Gunmen kill vaccinator in northwest province: officials",
+            {("killed", 1, 1, "officials")},
+        ),
+        (
+            "Clash kills two soldiers, four militants in the tribal district",
+            {("killed", 2, 2, None), ("killed", 4, 4, None)},
+        ),
+        ("UPDATE 1-Four die in shelling near the border", {("killed", 4, 4, None)}),
+    ],
+)
+def test_attribution_and_status_patterns(extractor, text, expected) -> None:  # type: ignore[no-untyped-def]
+    from sitrep.clean import clean
+    from sitrep.models import RawDocument
+
+    article = clean(RawDocument("t", text))
+    x = extractor.extract(article)
+    got = {(str(f.status), f.count.low, f.count.high, f.claimant.name) for f in x.casualties}
+    assert got == expected
+
+
+def test_claimant_types(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _one(
+        extractor, "Human Rights Watch said at least 22 civilians had been killed since January."
+    )
+    (f,) = x.casualties
+    assert f.claimant.name == "Human Rights Watch" and f.claimant.type is ClaimantType.MONITOR
+    x = _one(extractor, "Officials, who spoke on condition of anonymity, said four soldiers died.")
+    assert x.casualties[0].claimant.type is ClaimantType.ANONYMOUS

@@ -200,16 +200,32 @@ class CasualtyReader:
         if nxt is None or nxt.pos_ not in {"NOUN", "PROPN", "NUM"}:
             prev = sent.doc[toks[0].i - 1] if toks[0].i > sent.start else None
             word = self._word(prev) if prev is not None else None
-            if word is None and prev is not None and prev.i > sent.start:
+            if word is None and prev is not None and prev.lower_ in {"dead", "down"}:
                 word = self._word(sent.doc[prev.i - 1])  # "shoot dead four"
             if word and word.role in {"verb", "adj"} and prev is not None:
                 return self._or_casualties(prev, word.status), unknown
+            toll = self._toll_before(sent, toks[0])
+            if toll is not None:  # "the death toll rose to 27"
+                return toll, unknown
         for t in after[:4]:
             word = self._word(t)
             if word and word.role in {"verb", "adj"}:
                 return self._or_casualties(t, word.status), unknown
             if t.lower_ not in _HEDGES:
                 break
+        return None
+
+    def _toll_before(self, sent: Span, first: Token) -> CasualtyStatus | None:
+        """"the death toll has risen to 27", "casualties totalling 16", "injured at 50"."""
+        prev = sent.doc[first.i - 1] if first.i > sent.start else None
+        while prev is not None and prev.lower_ in {"at", "least", "more", "than", "over", "about", "nearly", "some"}:
+            prev = sent.doc[prev.i - 1] if prev.i > sent.start else None
+        if prev is None or prev.lower_ not in _LINKERS:
+            return None
+        for t in reversed(sent.doc[max(sent.start, prev.i - 8) : prev.i]):
+            word = self._word(t)
+            if word and word.role == "noun":
+                return word.status
         return None
 
     def _victim_after(self, sent: Span, after: list[Token]) -> _Victim | None:
@@ -337,12 +353,14 @@ class CasualtyReader:
                 continue
             word = None
             verb = tok.head if tok.dep_ in {"nsubjpass", "nsubj", "dobj"} else None
+            if tok.dep_ == "conj" and tok.head.dep_ in {"nsubjpass", "nsubj", "dobj"}:
+                verb = tok.head.head  # "Two policemen and a civilian were wounded"
             if verb is not None:
                 word = self._word(verb)
                 if word is None and verb.lemma_.lower() in self.lex.reporting_verbs:
                     # "Pakistani soldier said killed by Indian firing"
                     for child in verb.children:
-                        if child.dep_ in {"xcomp", "ccomp", "oprd", "acomp"} and self._word(child):
+                        if child.dep_ in {"xcomp", "oprd", "acomp"} and self._word(child):
                             word, verb = self._word(child), child
                             break
             if word is None:  # "a reporter who was killed", headline "Soldier killed by ..."

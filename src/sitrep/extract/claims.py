@@ -17,7 +17,8 @@ from sitrep.models import Claimant, ClaimantType
 
 _PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 _ACCORDING = re.compile(r"\b(according to|as per|citing|quoting|cited by|reported by)\s", re.I)
-_HEADLINE_SOURCE = re.compile(r":\s*([A-Z][\w .'-]{1,40})\s*$")
+#: "…: military", "… - police", "…-Pakistan": the source a headline ends with
+_HEADLINE_SOURCE = re.compile(r"(?::\s*|\s[-–—]\s*|(?<=[a-z])-(?=[A-Z]))([A-Za-z][A-Za-z .'’]{1,40}?)\s*\.?$")
 _HEADLINE_VERB = re.compile(
     r"^(?P<who>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,5})\s+(?:claims?|says?|said|reports?|confirms?)\b"
 )
@@ -196,8 +197,8 @@ class Attribution:
         return self.resolve_phrase(phrase)
 
     def _from_headline(self, text: str) -> str | None:
-        m = _HEADLINE_SOURCE.search(text)
-        if m:
+        m = _HEADLINE_SOURCE.search(text.strip())
+        if m and len(m.group(1).split()) <= 4:
             return m.group(1).strip()
         m = _HEADLINE_VERB.match(text)
         if m:
