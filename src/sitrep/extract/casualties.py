@@ -184,12 +184,10 @@ class CasualtyReader:
         if len(between) > 4 or not any(w in {",", "and"} for w in between):
             return None
         victim = self._victim_after(sent, [t for t in sent if t.i > toks[-1].i])
-        if victim is None or not all(w in {",", "and", "including"} or self._victim_kind_word(w) for w in between):
+        gap = sent.doc[last_end + 1 : toks[0].i]
+        if victim is None or any(t.pos_ in {"VERB", "ADP", "AUX"} for t in gap):
             return None
         return status, victim
-
-    def _victim_kind_word(self, word: str) -> bool:
-        return word in self.lex.victims
 
     def _bare(
         self, sent: Span, toks: list[Token], after: list[Token]
@@ -301,7 +299,10 @@ class CasualtyReader:
         assert head is not None
         # a. the parse: the victim is subject/object of a casualty verb, or a casualty
         #    adjective/noun hangs off it ("soldiers dead", "were also casualties")
-        for t in (head.head, *head.children):
+        governors = [head.head, *head.children]
+        if head.dep_ == "conj":  # "60 Afghans and 13 U.S. troops": the first conjunct's verb
+            governors.append(head.head.head)
+        for t in governors:
             if t.i == head.i:
                 continue
             word = self._word(t)

@@ -26,8 +26,15 @@ from sitrep.extract.events import (
     to_event,
 )
 from sitrep.extract.lexicon import Lexicon
-from sitrep.extract.mentions import event_place_names, is_referring, quote_states, triggers_in
+from sitrep.extract.mentions import (
+    event_place_names,
+    is_anchor,
+    is_referring,
+    quote_states,
+    triggers_in,
+)
 from sitrep.models import (
+    SUB_EVENT_PARENT,
     Article,
     CasualtyFigure,
     ClaimantType,
@@ -51,6 +58,14 @@ _NON_VIOLENT = {
 }
 _SHORT_DOC_SENTENCES = 3  # coder notes, snippets and headlines describe a single event
 _REPORTING_DATE_HEADS = {"say", "state", "tell", "announce", "claim", "report", "welcome", "stated"}
+_FACILITY = re.compile(
+    r"(?:'s)?\s+(?:international\s+)?(?:airport|air ?base|(?:railway |train |bus |police )?station|mosque|"
+    r"market|bazaar|school|university|hospital|prison|jail|camp|base|checkpoint|bridge|road|highway|"
+    r"square|stadium|church|temple|shrine|compound|hotel|embassy|consulate|crossing|gate|port|"
+    r"harbou?r|refinery|plant|factory|mall|courthouse|cantonment)s?$",
+    re.I,
+)
+_WHERE_PREPS = {"in", "inside", "across", "into", "near", "between", "along", "within", "at", "on"}
 _GENERIC_EVENT_NOUNS = {"incident", "incidents", "attack", "attacks", "violence", "events"}
 _OCCURRED = ("took place", "occurred", "happened", "were carried out", "was carried out")
 
@@ -191,6 +206,10 @@ class DocumentReader:
             if place is not None:
                 return place
         place = self.geo.resolve(name, countries=countries)
+        if place is None:
+            town = _FACILITY.sub("", name).strip()  # "Kramatorsk railway station" -> Kramatorsk
+            if town and town != name:
+                place = self.geo.resolve(town, countries=countries)
         if place is not None or not admins:
             return place
         for admin in admins:  # innermost area we can place
@@ -244,8 +263,15 @@ class DocumentReader:
                 place = more_precise(place, p)
             evidence = Evidence(sent.start_char, sent.end_char, sent.text)
             triggers = triggers_in(sent.text, self.lex, quoted[si])
+            # every cue competes for the sentence's dates and places, even one too weak to
+            # make an event: "the truce, welcomed on Thursday, ... clashes" dates the truce
+            cues = [m for _, _, m in triggers[:2]]
             if not short:  # a weak cue ("an explosion") makes an event only with figures
-                triggers = [t for t in triggers if t[1] >= 2 or sent_figures]
+                triggers = [
+                    t
+                    for t in triggers
+                    if t[1] >= 2 or (sent_figures and t[0] not in _NON_VIOLENT)
+                ]
             fb = fallback_sub_type(sent_figures) if not triggers else None
             if fb is not None and (
                 short or not drafts or (d is not None and self._new_date(drafts, fb, d))
@@ -257,17 +283,25 @@ class DocumentReader:
             chosen = triggers[:2]
             for sub_type, weight, match in chosen:
                 referring = match is not None and is_referring(sent.text, match)
-                place = self._place_near(sent, places, match, [m for _, _, m in chosen])
-                d, precision = self._date_near(dates, sent, match, [m for _, _, m in chosen])
+                near = cues if match in cues else [m for _, _, m in chosen]
+                place = self._place_near(sent, places, match, near)
+                d, precision = self._date_near(dates, sent, match, near)
+                anchored = match is not None and is_anchor(sent.text, match)
+                if anchored:
+                    d, precision = None, None  # "three days after the attack": not its date
                 draft = self._merge_target(
-                    drafts, sub_type, d, place, referring, strict=weight == 0
+                    drafts, sub_type, d, place, referring or anchored, strict=weight == 0
                 )
+                if draft is None and anchored and not short and not sent_figures:
+                    continue  # "came three days after the bombing": another event, named in passing
                 if draft is None:
-                    draft = Draft(sub_type, si)
+                    draft = Draft(sub_type, si, context_date=last_date)
                     drafts.append(draft)
                     if in_headline and not headline_seen:
                         draft.headline_first = True
                         headline_seen = True
+                elif draft.sub_event_type is not sub_type and weight > draft.weight:
+                    draft.sub_event_type = sub_type  # "bombing" told more precisely: "suicide bombing"
                 self._update(
                     draft, si, d, precision, place, sent, evidence, in_headline, weight, referring
                 )
@@ -313,6 +347,8 @@ class DocumentReader:
                 figure_event.setdefault(k, index_of[id(dr)])
         for dr in ordered:
             self._agreement_parties(dr)
+            if dr.place is None and not dr.countries:  # the country the article is about
+                dr.countries = self.context_countries[:1]
         events = tuple(to_event(dr, figures) for dr in ordered)
         attached = [_with_event(f, figure_event.get(k)) for k, f in enumerate(figures)]
         return DocumentExtraction(
@@ -371,7 +407,7 @@ class DocumentReader:
         referring: bool,
         strict: bool = False,
     ) -> Draft | None:
-        same = [dr for dr in drafts if dr.sub_event_type is sub_type]
+        same = [dr for dr in drafts if _compatible(dr.sub_event_type, sub_type)]
         if not same:
             return None
         if referring:
@@ -418,7 +454,11 @@ class DocumentReader:
         ):
             draft.place = more_precise(draft.place, place)
         for ent in sent.ents:
-            if ent.label_ == "GPE":
+            if ent.label_ != "GPE" or ent.start == sent.start:
+                continue
+            prep = sent.doc[ent.start - 1].lower_
+            between = prep == "and" and "between" in sent.text[: ent.start_char - sent.start_char].lower()
+            if prep in _WHERE_PREPS or between:  # "in Afghanistan", "between Pakistan and ..."
                 c = self.geo.country(ent.text)
                 if c and c not in draft.countries:
                     draft.countries.append(c)
@@ -460,17 +500,16 @@ class DocumentReader:
         return [main]
 
     def _fill_dates(self, drafts: list[Draft]) -> None:
-        """An undated event takes the date of the story it sits in, else the publication day."""
-        dated = [dr for dr in drafts if dr.date is not None]
+        """An undated event takes the date the story had reached when it was first mentioned,
+        else the publication day (with no precision: a guess, not a reading)."""
         for dr in drafts:
             if dr.date is not None:
                 continue
-            before = [x for x in dated if x.first_sentence <= dr.first_sentence]
-            src = before[-1] if before else (dated[0] if dated else None)
-            if src is not None:
-                dr.date, dr.date_precision = src.date, src.date_precision
+            if dr.context_date is not None:
+                dr.date, dr.date_precision = dr.context_date, DatePrecision.DAY
             elif self.article.published is not None:
                 dr.date, dr.date_precision = self.article.published, None
+
 
 
 def _nearest_to(
@@ -507,6 +546,14 @@ def _governing_verb(ent: Span) -> Token:
             break
         tok = tok.head
     return tok
+
+
+def _compatible(a: SubEventType, b: SubEventType) -> bool:
+    """Same sub-type, or a generic explosion ("bombing", "blast") and a specific one."""
+    if a is b:
+        return True
+    generic = SubEventType.REMOTE_EXPLOSIVE
+    return (a is generic or b is generic) and SUB_EVENT_PARENT[a] is SUB_EVENT_PARENT[b]
 
 
 def _unlocated(p: Place | None) -> bool:

@@ -46,6 +46,7 @@ class Draft:
     weight: int = 0
     figures: list[int] = field(default_factory=list)  # indexes into the document's figures
     trigger_words: set[str] = field(default_factory=set)
+    context_date: date | None = None  # the last date the story gave before this event
 
 
 def places_agree(a: Place | None, b: Place | None) -> bool:
@@ -102,9 +103,7 @@ def fallback_sub_type(figures: list[CasualtyFigure]) -> SubEventType | None:
         return None
     if kinds & {VictimKind.SECURITY_FORCES, VictimKind.MILITANTS}:
         return SubEventType.ARMED_CLASH
-    if VictimKind.CIVILIAN in kinds:
-        return SubEventType.ATTACK
-    return SubEventType.ARMED_CLASH
+    return SubEventType.ATTACK  # civilians, or "people": violence against them
 
 
 def fatality_range(figures: list[CasualtyFigure]) -> FatalityRange | None:
@@ -158,7 +157,7 @@ def to_event(draft: Draft, figures: list[CasualtyFigure]) -> Event:
 
 def salience(draft: Draft, figures: list[CasualtyFigure]) -> tuple[float, int]:
     """The main event first: headline and lead, repeated mentions, figures, specific trigger."""
-    score = 3.0 * draft.in_headline + 4.0 * draft.headline_first
+    score = 3.0 * draft.in_headline + 6.0 * draft.headline_first
     score += len(set(draft.sentences)) + 0.5 * len(draft.figures)
     score += 1.0 if draft.first_sentence <= 2 else 0.0
     score += 0.25 * draft.weight

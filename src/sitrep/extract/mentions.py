@@ -14,7 +14,7 @@ from datetime import date
 from spacy.tokens import Span
 
 from sitrep.extract.lexicon import Lexicon
-from sitrep.models import DatePrecision, Place, SubEventType
+from sitrep.models import SUB_EVENT_PARENT, DatePrecision, Place, SubEventType
 
 _IRREALIS = re.compile(
     r"\b(no|not|never|cease|ceasing|end|ending|stop|stopping|prevent|avoid|halt|urged?|urging|"
@@ -24,7 +24,13 @@ _IRREALIS = re.compile(
 )
 _QUOTE_CHARS = '"“”'
 #: prepositions whose object is where something came from or was said, not where it happened
-_NOT_EVENT_PLACE = {"from", "to", "with", "of"}
+#: "three days after the suicide bombing": the trigger names another event as a time anchor
+_ANCHOR = re.compile(
+    r"\b(after|before|since|following|ahead of|prior to|in the wake of|in response to|"
+    r"in retaliation for|anniversary of)\W+(?:\w+\W+){0,2}$",
+    re.I,
+)
+_NOT_EVENT_PLACE = {"from", "to", "with"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _REFERRING = {"this", "the", "that", "these", "those", "such"}
 
@@ -82,7 +88,8 @@ def triggers_in(
     found: dict[SubEventType, tuple[SubEventType, int, re.Match[str]]] = {}
     for trig in lexicon.triggers:
         for m in trig.pattern.finditer(sent_text):
-            if _IRREALIS.search(sent_text[: m.start()]) or _inside_quotes(
+            before = sent_text[: m.start()]
+            if _IRREALIS.search(before) or _inside_quotes(
                 sent_text, m.start(), quoted_at_start
             ):
                 continue
@@ -90,7 +97,17 @@ def triggers_in(
             if prev is None or trig.weight > prev[1]:
                 found[trig.sub_event_type] = (trig.sub_event_type, trig.weight, m)
             break
-    return sorted(found.values(), key=lambda f: (-f[1], f[2].start()))
+    # one trigger per event type: two explosion words in a sentence are one explosion
+    # ("a drone strike hit a car said to carry a suicide bomber"): the earliest specific one
+    by_type: dict[str, tuple[SubEventType, int, re.Match[str]]] = {}
+    for f in sorted(found.values(), key=lambda f: (-min(f[1], 3), f[2].start())):
+        by_type.setdefault(SUB_EVENT_PARENT[f[0]], f)
+    return sorted(by_type.values(), key=lambda f: (-f[1], f[2].start()))
+
+
+def is_anchor(sent_text: str, match: re.Match[str]) -> bool:
+    """"three days after the rocket attack": another event, used to date this sentence's."""
+    return bool(_ANCHOR.search(sent_text[: match.start()]))
 
 
 def is_referring(sent_text: str, match: re.Match[str]) -> bool:
@@ -125,8 +142,13 @@ def event_place_names(sent: Span, *, loose: bool = False) -> list[tuple[int, str
     for ent in ents:
         covered.update(range(ent.start_char, ent.end_char))
         prev = doc[ent.start - 1].lower_ if ent.start > sent.start else None
-        if prev in _NOT_EVENT_PLACE:
-            continue
+        modifier = ent.root.dep_ in {"compound", "amod", "poss", "nmod"}
+        if prev in _NOT_EVENT_PLACE and not (modifier and ent.root.head.pos_ == "NOUN"):
+            continue  # "crossed from Afghanistan"; but "toll from Kabul airport bombing" stays
+        if modifier and ent.label_ == "GPE" and _nationality(ent):
+            continue  # "A U.S. general", "Pakistan's army": whose, not where
+        if prev == "of" and ent.start >= sent.start + 2 and doc[ent.start - 2].lower_ not in _PLACE_HEADS:
+            continue  # "takeover of Afghanistan"; but "a residential area of Kabul" stays
         name = ent.text
         if ent.end < sent.end and doc[ent.end].lower_ in _ADMIN_WORDS:  # "Mohmand district"
             name = doc[ent.start : ent.end + 1].text
@@ -140,6 +162,28 @@ def event_place_names(sent: Span, *, loose: bool = False) -> list[tuple[int, str
             name = m.group(1)
             out.append((start, name, _hints(sent.text[m.end(1) :])))
     return out
+
+
+def _nationality(ent: Span) -> bool:
+    """A country name used as a modifier ("U.S. general", "U.S. drone strike", "Pakistan army"):
+    whose, not where. A city modifying a place noun ("Kabul airport") still says where."""
+    head = ent.root.head
+    if head.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    return head.lower_ not in _PLACE_HEADS or ent.text.replace(".", "").upper() in _COUNTRY_SHORT
+
+
+_COUNTRY_SHORT = {"US", "UK", "USA", "UAE", "EU", "UN"}
+
+
+#: nouns a place name can modify and still say where: "Kabul airport", "Peshawar mosque"
+_PLACE_HEADS = {
+    "airport", "station", "mosque", "market", "school", "university", "hospital", "prison", "city",
+    "province", "district", "border", "region", "area", "town", "village", "bazaar", "road",
+    "highway", "camp", "base", "compound", "bombing", "attack", "blast", "strike", "strikes",
+    "explosion", "clashes", "clash", "shelling", "raid", "offensive", "valley", "outskirts",
+    "part", "parts", "suburb", "suburbs", "centre", "center", "north", "south", "east", "west",
+}
 
 
 def _hints(tail: str) -> tuple[str, ...]:

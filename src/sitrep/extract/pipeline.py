@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import time
+from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from sitrep.extract.document import DocumentReader, Geocoder, SubtypeModel
@@ -52,6 +54,8 @@ class Extractor:
         if classifier is None and self.settings.use_classifier:
             classifier = _default_classifier()
         self.classifier = classifier
+        #: wall seconds spent in spaCy ("parse") and in reading the parses ("extract")
+        self.seconds: Counter[str] = Counter()
 
     def extract(self, article: Article) -> DocumentExtraction:
         return next(self.extract_many([article]))
@@ -59,15 +63,26 @@ class Extractor:
     def extract_many(self, articles: Iterable[Article]) -> Iterator[DocumentExtraction]:
         """One extraction per article, in order; a failing article yields an error record."""
         stream = ((a.text, a) for a in articles)
-        docs = self.nlp.pipe(stream, as_tuples=True, batch_size=self.settings.batch_size)
-        for doc, article in docs:
+        docs = iter(self.nlp.pipe(stream, as_tuples=True, batch_size=self.settings.batch_size))
+        clock = time.perf_counter
+        while True:
+            start = clock()
+            try:
+                doc, article = next(docs)
+            except StopIteration:
+                self.seconds["parse"] += clock() - start
+                return
+            parsed = clock()
+            self.seconds["parse"] += parsed - start
             try:
                 reader = DocumentReader(article, doc, self.lexicon, self.geocoder, self.classifier)
-                yield reader.read()
+                result = reader.read()
             except Exception as exc:  # one bad article never stops a batch
                 log.exception("extraction failed for %s", article.doc_id)
-                yield DocumentExtraction(
+                result = DocumentExtraction(
                     doc_id=article.doc_id,
                     published=article.published,
                     error=f"extraction failed: {type(exc).__name__}: {exc}",
                 )
+            self.seconds["extract"] += clock() - parsed
+            yield result
