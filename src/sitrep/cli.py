@@ -379,6 +379,19 @@ def event(
             out.print(Text(f"contradiction {k.kind}: {' vs '.join(k.between)} — {k.detail}"))
 
 
+@app.command()
+def serve(
+    db: DbOpt = None,
+    host: Annotated[str, typer.Option(help="Interface to bind (loopback by default)")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
+) -> None:
+    """The dashboard and JSON API. Writes need SITREP_API_TOKEN (Bearer); without it, read-only."""
+    from sitrep.api import serve as run_server
+
+    settings = _settings(db)
+    run_server(settings.db_url, host=host, port=port, token=settings.api_token)
+
+
 @app.command(name="eval")
 def eval_cmd(
     gold: Annotated[Path, typer.Argument(help="Gold JSON Lines (FORMAT.md §4)")],
