@@ -6,17 +6,21 @@ extraction, or the reason it was rejected. Counters name each outcome for the ru
 
 from __future__ import annotations
 
+import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import islice
 from pathlib import Path
+from typing import TypeVar
 
 from sitrep.clean import CleanError, clean
 from sitrep.extract.pipeline import Extractor
 from sitrep.models import Article, DocumentExtraction, RawDocument, Rejected
 from sitrep.readers import read_paths
+
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +51,8 @@ class Outcome:
 class RunStats:
     counters: Counter[str] = field(default_factory=Counter)
     failures: list[tuple[str, str]] = field(default_factory=list)  # (origin or id, reason)
+    #: wall seconds per stage ("read_clean", "parse", "extract", "store"), summed over processes
+    seconds: Counter[str] = field(default_factory=Counter)
 
     def count(self, outcome: Outcome) -> None:
         if outcome.ok:
@@ -54,6 +60,20 @@ class RunStats:
             return
         self.counters["failed"] += 1
         self.failures.append((outcome.doc_id or outcome.origin, outcome.error or "unknown"))
+
+
+def timed(items: Iterable[_T], seconds: Counter[str], stage: str) -> Iterator[_T]:
+    """`items` unchanged; the time spent producing each one is added to `seconds[stage]`."""
+    it = iter(items)
+    while True:
+        start = time.perf_counter()
+        try:
+            item = next(it)
+        except StopIteration:
+            seconds[stage] += time.perf_counter() - start
+            return
+        seconds[stage] += time.perf_counter() - start
+        yield item
 
 
 def to_articles(items: Iterable[RawDocument | Rejected]) -> Iterator[Article | Rejected]:
