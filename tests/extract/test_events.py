@@ -73,3 +73,15 @@ def test_extraction_knows_nothing_of_storage_web_or_cluster() -> None:
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_the_month_of_may_is_not_a_modal(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = extractor.extract(
+        Article(
+            "t",
+            "On 9 May 2020, hundreds protested in Berane, Montenegro against a new law.",
+            published=date(2020, 5, 9),
+        )
+    )
+    assert x.events and x.events[0].event_type == "Protests"
+    assert x.events[0].place is not None and x.events[0].place.name == "Berane"

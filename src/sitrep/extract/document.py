@@ -102,7 +102,9 @@ class DocumentReader:
         self.casualties = CasualtyReader(lexicon, self.attr, geocoder.country)
         self.sentences = list(doc.sents)
         self.headline_end = self._headline_end()
-        self.short = len(self.sentences) <= _SHORT_DOC_SENTENCES
+        # a coder's note or a headline: at most three real sentences ("1 fatality." and
+        # "[size=hundreds]" trailers do not count)
+        self.short = sum(1 for s in self.sentences if len(s) >= 6) <= _SHORT_DOC_SENTENCES
         self.context_countries: list[str] = self._document_countries()
 
     # -- document context -------------------------------------------------------------------
@@ -192,15 +194,23 @@ class DocumentReader:
 
     def _resolve(self, name: str, hints: tuple[str, ...]) -> Place | None:
         """"Town, Province", "Town (District, Province)", "Town, Country": enclosing names narrow
-        the search; a town the gazetteer lacks falls back to its named district or province."""
+        the search; a town the gazetteer lacks falls back to its named district or province,
+        and never to a namesake in another country than the one its province is in."""
         countries = list(self.context_countries)
-        admins = []
+        admins: list[str] = []
+        areas: list[Place] = []
         for hint in hints:
             as_country = self.geo.country(hint)
-            if as_country:
+            area = self.geo.resolve(hint, countries=countries) if not as_country else None
+            if area is not None and area.kind in {"admin1", "admin2"}:
+                admins.append(hint)  # "Niger" the Nigerian state, not the country
+                areas.append(area)
+            elif as_country:
                 countries.insert(0, as_country)
             else:
                 admins.append(hint)
+        if areas and areas[-1].country:
+            countries.insert(0, areas[-1].country)
         for admin in reversed(admins):  # outermost first: the province is the surer hint
             place = self.geo.resolve(name, countries=countries, admin1=admin)
             if place is not None:
@@ -210,9 +220,14 @@ class DocumentReader:
             town = _FACILITY.sub("", name).strip()  # "Kramatorsk railway station" -> Kramatorsk
             if town and town != name:
                 place = self.geo.resolve(town, countries=countries)
+        if place is not None and areas and place.country != areas[-1].country:
+            place = None  # a namesake abroad: the text said which province it is in
         if place is not None or not admins:
             return place
-        for admin in admins:  # innermost area we can place
+        for area in areas:  # the innermost area we can place
+            if area.latitude is not None:
+                return area
+        for admin in admins:
             area = self.geo.resolve(admin, countries=countries)
             if area is not None and area.kind in {"admin1", "admin2", "city"}:
                 return area
@@ -465,7 +480,11 @@ class DocumentReader:
         draft.actors.extend(self._actors(sent))
 
     def _single_event(self, drafts: list[Draft]) -> list[Draft]:
-        """A coder note or headline describes one event: merge drafts, let the model type it."""
+        """A coder note or headline describes one event: merge drafts, let the model type it.
+
+        Its date is the first date the text gives and its place the most precise place the
+        text names (the first of equals): coder notes lead with "On <date>, in <place>, ...".
+        """
         label = None
         if self.clf is not None:
             label, _ = self.clf.predict([self.article.text])[0]
@@ -476,25 +495,23 @@ class DocumentReader:
                 return []
             whole = Evidence(0, len(self.article.text), self.article.text)
             drafts = [Draft(SubEventType(label), 0, [0], evidence=[whole])]
-            for s in self.sentences:
-                found = self._dates(s, None)
-                if found:
-                    drafts[0].date, drafts[0].date_precision = found[0][1], found[0][2]
-                    break
-            for s in self.sentences:
-                for _, place in self._places(s):
-                    drafts[0].place = more_precise(drafts[0].place, place)
         main = max(drafts, key=lambda dr: (dr.weight, -dr.first_sentence))
         for dr in drafts:
             if dr is main:
                 continue
             main.figures.extend(dr.figures)
-            if places_agree(main.place, dr.place):
-                main.place = more_precise(main.place, dr.place)
-            main.date = main.date or dr.date
-            main.date_precision = main.date_precision or dr.date_precision
             main.evidence.extend(dr.evidence)
             main.countries.extend(c for c in dr.countries if c not in main.countries)
+        for s in self.sentences:
+            found = self._dates(s, None)
+            if found:
+                main.date, main.date_precision = found[0][1], found[0][2]
+                break
+        place = None
+        for s in self.sentences:
+            for _, candidate in self._places(s):
+                place = more_precise(place, candidate)
+        main.place = place or main.place
         if label is not None:
             main.sub_event_type = SubEventType(label)
         return [main]

@@ -18,7 +18,7 @@ from sitrep.models import SUB_EVENT_PARENT, DatePrecision, Place, SubEventType
 
 _IRREALIS = re.compile(
     r"\b(no|not|never|cease|ceasing|end|ending|stop|stopping|prevent|avoid|halt|urged?|urging|"
-    r"call(ed|s)? for|calls? on|threat(en(ed|s)?)?|warn(ed|s)?|would|could|will|may|might|"
+    r"call(ed|s)? for|calls? on|threat(en(ed|s)?)?|warn(ed|s)?|would|could|will|(?-i:may)|might|"
     r"if|should|fears? of|risk of|possible|potential|plans? to|vowed to)\W+(\w+\W+){0,3}$",
     re.I,
 )
@@ -211,7 +211,8 @@ _ADMIN_SUFFIX = re.compile(
 
 _ADMIN_WORDS = {"district", "province", "municipality", "governorate", "region", "county", "state"}
 _LOOSE_PLACE = re.compile(
-    r"\b(?:in|near|at|outside|around)\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
+    r"\b(?:in|near|at|outside|around)\s+(?:the\s+)?"
+    r"([A-Z][\w'’-]+(?:\s+(?:(?:de|del|da|do|dos|das|la|el|al|ar|as|ash|ad)\s+)?[A-Z][\w'’-]+){0,3})"
     r"(\s+(?:district|municipality|province|village|town|city|region|county))?"
     r"(?:,\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}))?"
 )
