@@ -131,3 +131,16 @@ def test_rows_survive_reopening(db_url: str) -> None:
             first.add_document(art, ex)
     with open_store(db_url) as second:
         assert dict(second.iter_extractions()) == dict(documents())
+
+
+def test_ingested_since_lists_new_documents(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    from sitrep.models import Article, DocumentExtraction
+    from sitrep.store import open_store
+
+    with open_store(f"sqlite:///{tmp_path / 's.db'}") as store:
+        before = dt.datetime.now(dt.UTC) - dt.timedelta(seconds=1)
+        store.add_document(Article("a1", "Two soldiers were killed."), DocumentExtraction("a1"))
+        assert list(store.ingested_since(before)) == ["a1"]
+        assert list(store.ingested_since(dt.datetime.now(dt.UTC) + dt.timedelta(seconds=5))) == []

@@ -214,6 +214,14 @@ class Store:
         with self._read() as s:
             return s.scalar(select(func.count()).select_from(DocumentRow)) or 0
 
+    def ingested_since(self, since: dt.datetime) -> Iterator[str]:
+        """Ids of the documents stored after `since` (for "what changed since the last report")."""
+        if since.tzinfo is None:
+            since = since.replace(tzinfo=dt.UTC)
+        with self._read() as s:
+            query = select(DocumentRow.doc_id).where(DocumentRow.ingested_at > since)
+            yield from s.scalars(query.order_by(DocumentRow.ingested_at))
+
     # --- fused events -------------------------------------------------------------------------
 
     def replace_fused(
