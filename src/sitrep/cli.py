@@ -181,6 +181,26 @@ def _fuse(settings: Settings) -> None:
         fuse_store(store)
 
 
+def _changed_since(value: str) -> object:
+    """A previous report file (its embedded marker) or an ISO date-time."""
+    from datetime import datetime
+
+    from sitrep.export.report import read_marker
+
+    path = Path(value)
+    if path.is_file():
+        marker = read_marker(path.read_text(encoding="utf-8", errors="replace"))
+        if marker is None:
+            raise typer.BadParameter(f"{value} is not a sitrep report (no marker found)")
+        return marker
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError as exc:
+        raise typer.BadParameter(
+            "--changes-since takes a previous report or YYYY-MM-DD[THH:MM]"
+        ) from exc
+
+
 def _report(
     settings: Settings,
     *,
@@ -189,17 +209,19 @@ def _report(
     since: date | None = None,
     until: date | None = None,
     country: str | None = None,
+    changes_since: str | None = None,
 ) -> None:
     from sitrep.export.report import render_html, render_markdown
     from sitrep.store import open_store
 
+    options: dict[str, object] = {"since": since, "until": until, "country": country}
+    if changes_since:
+        options["changed_since"] = _changed_since(changes_since)
     with open_store(settings.db_url) as store:
-        md = render_markdown(store, since=since, until=until, country=country)
+        md = render_markdown(store, **options)
         if html_out is not None:
             html_out.parent.mkdir(parents=True, exist_ok=True)
-            html_out.write_text(
-                render_html(store, since=since, until=until, country=country), encoding="utf-8"
-            )
+            html_out.write_text(render_html(store, **options), encoding="utf-8")
             console.print(f"HTML report written to {html_out}")
     if markdown_out is None:
         typer.echo(md)
@@ -240,6 +262,10 @@ def report(
     since: DateOpt = None,
     until: DateOpt = None,
     country: Annotated[str | None, typer.Option(help="Only events in this country")] = None,
+    changes_since: Annotated[
+        str | None,
+        typer.Option(help="A previous report (file) or a date-time: list what changed since"),
+    ] = None,
 ) -> None:
     """The situation report: events by date with their claims, ranges, contradictions, sources."""
     _report(
@@ -249,6 +275,7 @@ def report(
         since=_published(since),
         until=_published(until),
         country=country,
+        changes_since=changes_since,
     )
 
 
@@ -382,7 +409,9 @@ def event(
 @app.command()
 def serve(
     db: DbOpt = None,
-    host: Annotated[str, typer.Option(help="Interface to bind (loopback by default)")] = "127.0.0.1",
+    host: Annotated[
+        str, typer.Option(help="Interface to bind (loopback by default)")
+    ] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
 ) -> None:
     """The dashboard and JSON API. Writes need SITREP_API_TOKEN (Bearer); without it, read-only."""

@@ -1,4 +1,6 @@
-"""API fixtures: a tmp SQLite store filled with hand-built records, and TestClients over it."""
+"""API fixtures: a store filled with hand-built records, on each backend (see
+tests/backends.py: SQLite always, PostgreSQL when `SITREP_TEST_PG_URL` is set), and
+TestClients over it."""
 
 from __future__ import annotations
 
@@ -7,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from api_records import fill
+from backends import BACKENDS, database_url
 from fastapi.testclient import TestClient
 
 from sitrep.api import create_app
@@ -16,23 +19,27 @@ from sitrep.store import open_store
 TOKEN = "s3cret-token-for-tests"
 
 
-def filled_db(folder: Path) -> str:
-    url = f"sqlite:///{folder / 'sitrep.db'}"
-    with open_store(url) as store:
-        fill(store)
-    return url
+@pytest.fixture(scope="module", params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
 
 
 @pytest.fixture(scope="module")
-def read_db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    """One filled store per module, for tests that only read."""
-    return filled_db(tmp_path_factory.mktemp("api-read"))
+def read_db(backend: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """One filled store per module and backend, for tests that only read."""
+    with database_url(backend, tmp_path_factory.mktemp("api-read")) as url:
+        with open_store(url) as store:
+            fill(store)
+        yield url
 
 
 @pytest.fixture()
-def db_url(tmp_path: Path) -> str:
+def db_url(backend: str, tmp_path: Path) -> Iterator[str]:
     """A filled store of the test's own, for tests that write."""
-    return filled_db(tmp_path)
+    with database_url(backend, tmp_path) as url:
+        with open_store(url) as store:
+            fill(store)
+        yield url
 
 
 def _client_factory(
