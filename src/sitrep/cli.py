@@ -421,6 +421,50 @@ def serve(
     run_server(settings.db_url, host=host, port=port, token=settings.api_token)
 
 
+@app.command()
+def fuse(db: DbOpt = None) -> None:
+    """Re-fuse every stored document's events (honours manual merges and splits)."""
+    _fuse(_settings(db))
+    console.print("fused")
+
+
+@app.command()
+def merge(
+    event_a: Annotated[str, typer.Argument(help="A fused event id")],
+    event_b: Annotated[str, typer.Argument(help="Another fused event id, merged into the first")],
+    db: DbOpt = None,
+) -> None:
+    """Merge two fused events by hand; the decision is logged and survives re-fusion."""
+    from sitrep.fuse import EventNotFound, merge_in_store
+    from sitrep.store import open_store
+
+    with open_store(_settings(db).db_url) as store:
+        try:
+            event_id = merge_in_store(store, event_a, event_b)
+        except EventNotFound as exc:
+            raise typer.BadParameter(str(exc)) from exc
+    console.print(f"merged into {event_id}", markup=False)
+
+
+@app.command()
+def split(
+    event_id: Annotated[str, typer.Argument(help="The fused event to take a report out of")],
+    doc_id: Annotated[str, typer.Argument(help="The document of the report")],
+    index: Annotated[int, typer.Argument(help="The event's index in that document")],
+    db: DbOpt = None,
+) -> None:
+    """Split one document's report out of a fused event; logged, survives re-fusion."""
+    from sitrep.fuse import EventNotFound, split_in_store
+    from sitrep.store import open_store
+
+    with open_store(_settings(db).db_url) as store:
+        try:
+            new_id = split_in_store(store, event_id, doc_id, index)
+        except (EventNotFound, ValueError) as exc:
+            raise typer.BadParameter(str(exc)) from exc
+    console.print(f"split out as {new_id}", markup=False)
+
+
 @app.command(name="eval")
 def eval_cmd(
     gold: Annotated[Path, typer.Argument(help="Gold JSON Lines (FORMAT.md §4)")],

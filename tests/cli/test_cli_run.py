@@ -78,3 +78,35 @@ def test_eval_on_the_seed_gold(shared_dir: Path, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     metrics = json.loads(out.read_text(encoding="utf-8"))
     assert metrics["casualty_f1"] >= 0.8 and metrics["event_f1"] >= 0.6
+
+
+def test_merge_and_split_by_hand(shared_dir: Path, tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'm.db'}"
+    runner = CliRunner()
+    assert (
+        runner.invoke(
+            app, ["ingest", str(shared_dir / "corpus" / "seeds.jsonl"), "--db", db]
+        ).exit_code
+        == 0
+    )
+    assert runner.invoke(app, ["fuse", "--db", db]).exit_code == 0
+    from sitrep.store import open_store
+
+    with open_store(db) as store:
+        kabul = [e for e in store.iter_fused() if e.event.sub_event_type == "Air/drone strike"]
+    assert len(kabul) == 2
+    a, b = kabul
+    result = runner.invoke(app, ["merge", a.event_id, b.event_id, "--db", db])
+    assert result.exit_code == 0, result.output
+    with open_store(db) as store:
+        merged = [e for e in store.iter_fused() if e.event.sub_event_type == "Air/drone strike"]
+        assert len(merged) == 1 and len(merged[0].mentions) == 2
+        m = merged[0].mentions[1]
+    result = runner.invoke(app, ["split", merged[0].event_id, m.doc_id, str(m.index), "--db", db])
+    assert result.exit_code == 0, result.output
+    # the manual decisions survive a full re-fusion
+    assert runner.invoke(app, ["fuse", "--db", db]).exit_code == 0
+    with open_store(db) as store:
+        again = [e for e in store.iter_fused() if e.event.sub_event_type == "Air/drone strike"]
+    assert len(again) == 2
+    assert runner.invoke(app, ["merge", "ev-nope", a.event_id, "--db", db]).exit_code != 0
