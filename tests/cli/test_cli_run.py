@@ -110,3 +110,22 @@ def test_merge_and_split_by_hand(shared_dir: Path, tmp_path: Path) -> None:
         again = [e for e in store.iter_fused() if e.event.sub_event_type == "Air/drone strike"]
     assert len(again) == 2
     assert runner.invoke(app, ["merge", "ev-nope", a.event_id, "--db", db]).exit_code != 0
+
+
+def test_ingest_order_does_not_change_events_or_ids(shared_dir: Path, tmp_path: Path) -> None:
+    seeds = (shared_dir / "corpus" / "seeds.jsonl").read_text(encoding="utf-8").splitlines()
+    forward, backward = tmp_path / "f.jsonl", tmp_path / "b.jsonl"
+    forward.write_text("\n".join(seeds) + "\n", encoding="utf-8")
+    backward.write_text("\n".join(reversed(seeds)) + "\n", encoding="utf-8")
+    runner = CliRunner()
+    exported = []
+    for src in (forward, backward):
+        db = f"sqlite:///{tmp_path / (src.stem + '.db')}"
+        out = tmp_path / (src.stem + ".out.jsonl")
+        assert runner.invoke(app, ["run", str(src), "--db", db]).exit_code == 0
+        assert runner.invoke(app, ["export", "--db", db, "-o", str(out)]).exit_code == 0
+        rows = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+        exported.append(
+            sorted((r["event_id"], r["sub_event_type"], tuple(r["documents"])) for r in rows)
+        )
+    assert exported[0] == exported[1]
