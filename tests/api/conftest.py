@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 from api_records import fill
-from backends import BACKENDS, database_url
 from fastapi.testclient import TestClient
 
+from backends import BACKENDS, database_url
 from sitrep.api import create_app
 from sitrep.settings import Settings
 from sitrep.store import open_store

@@ -1,14 +1,16 @@
-"""Fusion over a real SQLite store: replace_fused accepts it, get_fused round-trips it, and
-manual splits and merges survive re-fusion."""
+"""Fusion over a real store, on each backend (tests/backends.py): replace_fused accepts it,
+get_fused round-trips it, and manual splits and merges survive re-fusion."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
 from fuse_records import CLASH, CLASH_TEXT, RESTATED, STRIKE_9, STRIKE_15, doc, figure
 
+from backends import BACKENDS, database_url
 from sitrep.fuse import event_id_for, fuse_store, merge_in_store, split_in_store
 from sitrep.models import ClaimantType, VictimKind
 from sitrep.store import Store, open_store
@@ -16,9 +18,14 @@ from sitrep.store import Store, open_store
 SF = VictimKind.SECURITY_FORCES
 
 
-@pytest.fixture()
-def store(tmp_path: Path) -> Store:
-    s = open_store(f"sqlite:///{tmp_path / 'fuse.db'}")
+@pytest.fixture(params=BACKENDS)
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    with database_url(request.param, tmp_path, "fuse.db") as url, open_store(url) as s:
+        _fill(s)
+        yield s
+
+
+def _fill(s: Store) -> None:
     taliban = figure(58, "Zabihullah Mujahid", ClaimantType.PARTY, kind=SF, side="Pakistan")
     ispr = figure(23, "ISPR", ClaimantType.PARTY, kind=SF, side="Pakistan")
     docs = [
@@ -29,8 +36,6 @@ def store(tmp_path: Path) -> Store:
     ]
     for article, extraction in docs:
         assert s.add_document(article, extraction)
-    yield s
-    s.close()
 
 
 def test_fuse_store_round_trips(store: Store) -> None:

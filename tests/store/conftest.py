@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from backends import BACKENDS, database_url
 
+from backends import BACKENDS, database_url
 from sitrep.store import Store, open_store
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import unicodedata
 from typing import Any
 
 from sitrep.models import (
@@ -33,6 +34,12 @@ Values = dict[str, Any]
 # --- places and actors ------------------------------------------------------------------------
 
 
+def fold_name(name: str) -> str:
+    """Case- and accent-insensitive key of a name: 'Kābul' and ' kabul' fold alike."""
+    decomposed = unicodedata.normalize("NFKD", name.strip().casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
 def place_key(place: Place) -> str:
     """Identity of a place row: a hash of every field, so distinct geocodes stay distinct."""
     fields = [
@@ -55,6 +62,7 @@ def place_values(place: Place) -> Values:
         "name": place.name,
         "country": place.country,
         "admin1": place.admin1,
+        "admin1_folded": None if place.admin1 is None else fold_name(place.admin1),
         "admin2": place.admin2,
         "latitude": place.latitude,
         "longitude": place.longitude,

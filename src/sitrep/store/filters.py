@@ -8,6 +8,7 @@ from datetime import date
 
 from sqlalchemy import ColumnElement, exists, or_, select
 
+from sitrep.store.convert import fold_name
 from sitrep.store.schema import ActorRow, FusedCountryRow, FusedEventRow, PlaceRow
 
 
@@ -17,6 +18,8 @@ class EventFilter:
 
     - `date_from` / `date_to`: inclusive bounds on the event date (events without one drop out);
     - `country`: one of the event's countries, compared case-insensitively;
+    - `admin1`: the first-level admin area of the event's place, compared case- and
+      accent-insensitively (`convert.fold_name`);
     - `event_type`, `sub_event_type`: exact, ACLED's spelling;
     - `actor`: a case-insensitive substring of actor1 or actor2;
     - `text`: a case-insensitive substring of the evidence, the place name or an actor.
@@ -29,6 +32,7 @@ class EventFilter:
     sub_event_type: str | None = None
     actor: str | None = None
     text: str | None = None
+    admin1: str | None = None
 
 
 def _contains(needle: str) -> str:
@@ -62,6 +66,8 @@ def conditions(f: EventFilter | None) -> list[ColumnElement[bool]]:
                 )
             )
         )
+    if f.admin1 is not None:
+        where.append(FusedEventRow.place.has(PlaceRow.admin1_folded == fold_name(f.admin1)))
     if f.event_type is not None:
         where.append(FusedEventRow.event_type == f.event_type)
     if f.sub_event_type is not None:

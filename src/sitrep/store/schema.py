@@ -102,6 +102,8 @@ class PlaceRow(Base):
     name: Mapped[str] = mapped_column(String, index=True)
     country: Mapped[str | None] = mapped_column(String, index=True)
     admin1: Mapped[str | None] = mapped_column(String)
+    # `convert.fold_name(admin1)`: the index behind the admin1 filter (revision 0002).
+    admin1_folded: Mapped[str | None] = mapped_column(String, index=True)
     admin2: Mapped[str | None] = mapped_column(String)
     latitude: Mapped[float | None] = mapped_column(Float)
     longitude: Mapped[float | None] = mapped_column(Float)

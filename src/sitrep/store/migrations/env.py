@@ -6,6 +6,7 @@ from alembic import context
 from sqlalchemy import Connection, text
 
 from sitrep.store.engine import WRITE, make_engine
+from sitrep.store.errors import SchemaError
 from sitrep.store.schema import Base
 
 #: Key of the PostgreSQL advisory lock that serialises concurrent migrations.
@@ -32,10 +33,35 @@ def run_offline() -> None:
 
 def _run(connection: Connection) -> None:
     _configure(connection=connection)
+    if connection.dialect.name == "sqlite" and not connection.in_transaction():
+        _run_sqlite(connection)
+        return
     with context.begin_transaction():
         if connection.dialect.name == "postgresql":
             connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
         context.run_migrations()
+
+
+def _run_sqlite(connection: Connection) -> None:
+    """Migrate with foreign keys off, checked before commit.
+
+    Batch mode rebuilds a table by copy, drop and rename; with foreign keys on, dropping a
+    table that other rows reference fails (or, with ON DELETE CASCADE, deletes those rows).
+    SQLite ignores this pragma inside a transaction, so it is set on the driver connection
+    before BEGIN; `foreign_key_check` then refuses to commit a migration that broke a
+    reference.
+    """
+    raw = connection.connection.driver_connection
+    assert raw is not None
+    raw.execute("PRAGMA foreign_keys=OFF")
+    try:
+        with context.begin_transaction():
+            context.run_migrations()
+            broken = connection.exec_driver_sql("PRAGMA foreign_key_check").all()
+            if broken:
+                raise SchemaError(f"migration broke foreign keys (table, rowid, …): {broken[:5]}")
+    finally:
+        raw.execute("PRAGMA foreign_keys=ON")
 
 
 def run_online() -> None:
