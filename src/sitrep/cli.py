@@ -138,6 +138,46 @@ def _ingest(inputs: list[Path], settings: Settings, published: date | None) -> o
     return stats
 
 
+WorkersOpt = Annotated[int, typer.Option("--workers", min=1, help="Local extraction processes")]
+SchedulerOpt = Annotated[
+    str | None,
+    typer.Option(help="Dask scheduler (tcp://HOST:8786), or 'local' for a LocalCluster"),
+]
+
+
+def _ingest_any(
+    inputs: list[Path],
+    settings: Settings,
+    published: date | None,
+    workers: int,
+    scheduler: str | None,
+) -> object:
+    """One process by default; local worker processes or a Dask cluster when asked."""
+    if scheduler:
+        from sitrep.runners.dask import run_on_dask
+
+        with console.status(f"extracting on {scheduler}…"):
+            return run_on_dask(
+                inputs,
+                settings.db_url,
+                scheduler,
+                settings=settings,
+                workers=workers,
+                published=published,
+                fuse=False,
+            )
+    if workers > 1:
+        from sitrep.runners.local import ingest_parallel
+        from sitrep.store import open_store
+
+        with (
+            open_store(settings.db_url) as store,
+            console.status(f"extracting with {workers} processes…"),
+        ):
+            return ingest_parallel(inputs, store, settings, workers=workers, published=published)
+    return _ingest(inputs, settings, published)
+
+
 @app.command()
 def ingest(
     inputs: Annotated[
@@ -145,9 +185,11 @@ def ingest(
     ],
     db: DbOpt = None,
     published: PublishedOpt = None,
+    workers: WorkersOpt = 1,
+    scheduler: SchedulerOpt = None,
 ) -> None:
     """Read, clean and extract articles, storing each with its extraction (re-ingest is a no-op)."""
-    stats = _ingest(inputs, _settings(db), _published(published))
+    stats = _ingest_any(inputs, _settings(db), _published(published), workers, scheduler)
     _summary(stats, "ingest")
 
 
@@ -161,13 +203,40 @@ def run(
     report_html: Annotated[
         Path | None, typer.Option("--report-html", help="Also write the HTML situation report here")
     ] = None,
+    workers: WorkersOpt = 1,
+    scheduler: SchedulerOpt = None,
 ) -> None:
     """ingest + fuse + report: the main job, end to end, on an embedded database by default."""
     settings = _settings(db)
-    stats = _ingest(inputs, settings, _published(published))
+    stats = _ingest_any(inputs, settings, _published(published), workers, scheduler)
     _summary(stats, "ingest")
     _fuse(settings)
     _report(settings, markdown_out=None, html_out=report_html)
+
+
+@app.command()
+def bench(
+    docs: Annotated[int, typer.Option(min=1, help="How many ~600-word documents")] = 200,
+    json_out: Annotated[
+        Path | None, typer.Option("--json", help="Also write the figures here")
+    ] = None,
+    workers: WorkersOpt = 1,
+    scheduler: SchedulerOpt = None,
+    shared: Annotated[Path, typer.Option(help="The shared folder with eval/external")] = Path(
+        "../shared"
+    ),
+) -> None:
+    """Benchmark on realistic articles built from the real external sentences (see README)."""
+    from sitrep.bench import run_bench
+
+    run_bench(
+        docs,
+        json_out=json_out,
+        workers=workers,
+        scheduler=scheduler,
+        shared=shared,
+        settings=_settings(),
+    )
 
 
 def _fuse(settings: Settings) -> None:

@@ -70,7 +70,15 @@ class Store:
 
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
-        self._read = sessionmaker(engine, expire_on_commit=False)
+        reading = engine
+        if engine.dialect.name == "postgresql":
+            # One snapshot per read: an event and the rows loaded with it by later SELECTs
+            # (members, ledger) come from the same moment even if a fusion commits meanwhile.
+            # SQLite's read transactions are snapshots already (WAL).
+            reading = engine.execution_options(
+                isolation_level="REPEATABLE READ", postgresql_readonly=True
+            )
+        self._read = sessionmaker(reading, expire_on_commit=False)
         self._write = sessionmaker(engine.execution_options(**WRITE), expire_on_commit=False)
 
     # --- life cycle ---------------------------------------------------------------------------

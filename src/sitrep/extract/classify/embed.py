@@ -31,7 +31,7 @@ class MiniLMEmbedder:
         vocab_path: Path,
         model_path: Path | None = None,
         intra_op_threads: int = 1,
-        batch_size: int = 32,
+        batch_size: int = 16,
     ) -> None:
         try:
             import onnxruntime as ort

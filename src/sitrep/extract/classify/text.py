@@ -77,48 +77,114 @@ def normalise_text(text: str) -> str:
 # They are a handful of dense indicator features added to the learned features, so that
 # a rare sub-type with an unmistakable word ("grenade", "chlorine") is not drowned out.
 CUES: tuple[tuple[str, str], ...] = (
-    ("air", r"\b(?:air ?strikes?|air ?raids?|warplanes?|jets?|drones?|uavs?|helicopter gunships?|"
-            r"aircraft|air force|bombard(?:ed|ment) from the air|airstrikes?)\b"),
-    ("ied", r"\b(?:ieds?|improvised explosive|landmines?|land mines?|roadside bombs?|car bombs?|"
-            r"vbied|explosive devices?|mines?|bomb (?:planted|exploded|went off)|remote(?:ly)? detonated|"
-            r"magnetic bombs?|sticky bombs?)\b"),
-    ("suicide", r"\b(?:suicide (?:bomb(?:er|ing|s)?|attack(?:er)?s?|vest|car)|blew (?:himself|herself|themselves) up)\b"),
+    (
+        "air",
+        r"\b(?:air ?strikes?|air ?raids?|warplanes?|jets?|drones?|uavs?|helicopter gunships?|"
+        r"aircraft|air force|bombard(?:ed|ment) from the air|airstrikes?)\b",
+    ),
+    (
+        "ied",
+        r"\b(?:ieds?|improvised explosive|landmines?|land mines?|roadside bombs?|car bombs?|"
+        r"vbied|explosive devices?|mines?|bomb (?:planted|exploded|went off)|remote(?:ly)? detonated|"
+        r"magnetic bombs?|sticky bombs?)\b",
+    ),
+    (
+        "suicide",
+        r"\b(?:suicide (?:bomb(?:er|ing|s)?|attack(?:er)?s?|vest|car)|blew (?:himself|herself|themselves) up)\b",
+    ),
     ("grenade", r"\bgrenades?\b"),
-    ("chemical", r"\b(?:chemical (?:weapons?|attack|agents?)|chlorine|sarin|mustard gas|nerve agent|toxic gas)\b"),
-    ("shelling", r"\b(?:shell(?:s|ed|ing)|mortars?|artillery|rockets?|missiles?|howitzers?|"
-                 r"grad|katyusha|projectiles?|bombard(?:ed|ment|ing))\b"),
-    ("protest", r"\b(?:protest(?:s|ed|ers?|ing)?|demonstrat(?:ion|ions|ors?|ed|ing)|rall(?:y|ies|ied)|"
-                r"march(?:ed|es)?|sit-?in|picket(?:ed|ing)?|strike(?:rs)?|vigil)\b"),
-    ("riot", r"\b(?:riot(?:s|ers|ing|ed)?|stones?|stone-pelting|pelted|hurled stones|burn(?:ed|t) tyres|"
-             r"tires|clashed with police|vandali[sz]ed)\b"),
-    ("intervene", r"\b(?:tear ?gas|dispersed|water cannons?|rubber bullets|baton|lathi|broke up)\b"),
+    (
+        "chemical",
+        r"\b(?:chemical (?:weapons?|attack|agents?)|chlorine|sarin|mustard gas|nerve agent|toxic gas)\b",
+    ),
+    (
+        "shelling",
+        r"\b(?:shell(?:s|ed|ing)|mortars?|artillery|rockets?|missiles?|howitzers?|"
+        r"grad|katyusha|projectiles?|bombard(?:ed|ment|ing))\b",
+    ),
+    (
+        "protest",
+        r"\b(?:protest(?:s|ed|ers?|ing)?|demonstrat(?:ion|ions|ors?|ed|ing)|rall(?:y|ies|ied)|"
+        r"march(?:ed|es)?|sit-?in|picket(?:ed|ing)?|strike(?:rs)?|vigil)\b",
+    ),
+    (
+        "riot",
+        r"\b(?:riot(?:s|ers|ing|ed)?|stones?|stone-pelting|pelted|hurled stones|burn(?:ed|t) tyres|"
+        r"tires|clashed with police|vandali[sz]ed)\b",
+    ),
+    (
+        "intervene",
+        r"\b(?:tear ?gas|dispersed|water cannons?|rubber bullets|baton|lathi|broke up)\b",
+    ),
     ("mob", r"\b(?:mob|lynch(?:ed|ing)?|vigilantes?|angry (?:crowd|residents|villagers))\b"),
-    ("abduct", r"\b(?:abduct(?:ed|ion|s|ing)?|kidnap(?:ped|ping|s)?|hostages?|forced disappearance|"
-               r"taken captive|seized \d+ (?:people|civilians))\b"),
-    ("sexual", r"\b(?:rap(?:e|ed|es|ing)|sexual(?:ly)? (?:assault|violence|abuse)|sexually assaulted)\b"),
-    ("arrest", r"\b(?:arrest(?:ed|s|ing)?|detain(?:ed|s)?|detention|custody|apprehended|rounded up)\b"),
-    ("loot", r"\b(?:loot(?:ed|ing|ers)?|torch(?:ed)?|set (?:on )?fire|set ablaze|burn(?:ed|t) down|"
-             r"vandali[sz](?:ed|m)|destroyed (?:houses|homes|property)|demolish(?:ed)?|ransack(?:ed)?)\b"),
-    ("agreement", r"\b(?:ceasefire|cease-fire|truce|agreement|accord|peace (?:deal|talks|treaty)|"
-                  r"signed|deal|negotiat(?:ed|ions)|prisoner (?:swap|exchange)|released prisoners)\b"),
-    ("territory", r"\b(?:recaptur(?:ed|e)|retook|regain(?:ed)?|seized (?:control|the town|the city|the village)|"
-                  r"captured|took control|overran|liberat(?:ed|ion)|control of|fell to)\b"),
-    ("withdraw", r"\b(?:withdr[ae]w|handed over|handover|pulled out|evacuated|transfer(?:red)? (?:control|of))\b"),
-    ("base", r"\b(?:established|set up|new (?:base|headquarters|outpost|camp)|headquarters|bases?|"
-             r"outposts?|military posts?|checkpoints?)\b"),
-    ("weapons_disrupt", r"\b(?:defus(?:ed|al)|seized (?:weapons|arms|ammunition|explosives)|weapons cache|"
-                        r"arms cache|intercepted|shot down|dismantled|cleared .{0,20}mines|seizure|"
-                        r"confiscated|bomb disposal)\b"),
-    ("clash", r"\b(?:clash(?:es|ed)?|fighting|fought|gun ?battle|exchange of fire|exchanged fire|"
-              r"firefight|ambush(?:ed)?|offensive|battle)\b"),
-    ("attack_civ", r"\b(?:shot dead|gunmen|killed (?:a|two|three|\d+) civilians?|stabbed|hacked|"
-                   r"beheaded|assassinat(?:ed|ion)|murder(?:ed)?|body (?:was )?found)\b"),
-    ("group_change", r"\b(?:defect(?:ed|ion|s)?|join(?:ed)? the|merg(?:ed|er)|curfew|deploy(?:ed|ment)|"
-                     r"reinforcements?|convoy|recruit(?:ed|ment)|training|announced|state of emergency)\b"),
-    ("none_disaster", r"\b(?:floods?|flooding|earthquake|landslides?|cyclone|hurricane|storm|drought|"
-                      r"wildfire|covid|coronavirus cases|pandemic cases|accident|crash(?:ed)?|collapsed)\b"),
-    ("none_diplomacy", r"\b(?:sanctions|summit|met with|visit(?:ed)?|talks with|urged|condemned|"
-                       r"election|voted|parliament|trade)\b"),
+    (
+        "abduct",
+        r"\b(?:abduct(?:ed|ion|s|ing)?|kidnap(?:ped|ping|s)?|hostages?|forced disappearance|"
+        r"taken captive|seized \d+ (?:people|civilians))\b",
+    ),
+    (
+        "sexual",
+        r"\b(?:rap(?:e|ed|es|ing)|sexual(?:ly)? (?:assault|violence|abuse)|sexually assaulted)\b",
+    ),
+    (
+        "arrest",
+        r"\b(?:arrest(?:ed|s|ing)?|detain(?:ed|s)?|detention|custody|apprehended|rounded up)\b",
+    ),
+    (
+        "loot",
+        r"\b(?:loot(?:ed|ing|ers)?|torch(?:ed)?|set (?:on )?fire|set ablaze|burn(?:ed|t) down|"
+        r"vandali[sz](?:ed|m)|destroyed (?:houses|homes|property)|demolish(?:ed)?|ransack(?:ed)?)\b",
+    ),
+    (
+        "agreement",
+        r"\b(?:ceasefire|cease-fire|truce|agreement|accord|peace (?:deal|talks|treaty)|"
+        r"signed|deal|negotiat(?:ed|ions)|prisoner (?:swap|exchange)|released prisoners)\b",
+    ),
+    (
+        "territory",
+        r"\b(?:recaptur(?:ed|e)|retook|regain(?:ed)?|seized (?:control|the town|the city|the village)|"
+        r"captured|took control|overran|liberat(?:ed|ion)|control of|fell to)\b",
+    ),
+    (
+        "withdraw",
+        r"\b(?:withdr[ae]w|handed over|handover|pulled out|evacuated|transfer(?:red)? (?:control|of))\b",
+    ),
+    (
+        "base",
+        r"\b(?:established|set up|new (?:base|headquarters|outpost|camp)|headquarters|bases?|"
+        r"outposts?|military posts?|checkpoints?)\b",
+    ),
+    (
+        "weapons_disrupt",
+        r"\b(?:defus(?:ed|al)|seized (?:weapons|arms|ammunition|explosives)|weapons cache|"
+        r"arms cache|intercepted|shot down|dismantled|cleared .{0,20}mines|seizure|"
+        r"confiscated|bomb disposal)\b",
+    ),
+    (
+        "clash",
+        r"\b(?:clash(?:es|ed)?|fighting|fought|gun ?battle|exchange of fire|exchanged fire|"
+        r"firefight|ambush(?:ed)?|offensive|battle)\b",
+    ),
+    (
+        "attack_civ",
+        r"\b(?:shot dead|gunmen|killed (?:a|two|three|\d+) civilians?|stabbed|hacked|"
+        r"beheaded|assassinat(?:ed|ion)|murder(?:ed)?|body (?:was )?found)\b",
+    ),
+    (
+        "group_change",
+        r"\b(?:defect(?:ed|ion|s)?|join(?:ed)? the|merg(?:ed|er)|curfew|deploy(?:ed|ment)|"
+        r"reinforcements?|convoy|recruit(?:ed|ment)|training|announced|state of emergency)\b",
+    ),
+    (
+        "none_disaster",
+        r"\b(?:floods?|flooding|earthquake|landslides?|cyclone|hurricane|storm|drought|"
+        r"wildfire|covid|coronavirus cases|pandemic cases|accident|crash(?:ed)?|collapsed)\b",
+    ),
+    (
+        "none_diplomacy",
+        r"\b(?:sanctions|summit|met with|visit(?:ed)?|talks with|urged|condemned|"
+        r"election|voted|parliament|trade)\b",
+    ),
 )
 _CUE_RES = tuple(re.compile(p, re.IGNORECASE) for _, p in CUES)
 CUE_NAMES = tuple(n for n, _ in CUES)

@@ -32,10 +32,14 @@ def run_offline() -> None:
 
 
 def _run(connection: Connection) -> None:
-    _configure(connection=connection)
-    if connection.dialect.name == "sqlite" and not connection.in_transaction():
+    if connection.dialect.name == "sqlite":
+        # SQLite's DDL is transactional (Alembic assumes not, for the sqlite3 module's old
+        # implicit COMMITs, which make_engine turns off): every revision of one upgrade runs
+        # in one BEGIN IMMEDIATE transaction, as on PostgreSQL.
+        _configure(connection=connection, transactional_ddl=True)
         _run_sqlite(connection)
         return
+    _configure(connection=connection)
     with context.begin_transaction():
         if connection.dialect.name == "postgresql":
             connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
@@ -52,8 +56,9 @@ def _run_sqlite(connection: Connection) -> None:
     reference.
     """
     raw = connection.connection.driver_connection
-    assert raw is not None
-    raw.execute("PRAGMA foreign_keys=OFF")
+    toggle = raw is not None and not connection.in_transaction()
+    if toggle:
+        raw.execute("PRAGMA foreign_keys=OFF")
     try:
         with context.begin_transaction():
             context.run_migrations()
@@ -61,7 +66,8 @@ def _run_sqlite(connection: Connection) -> None:
             if broken:
                 raise SchemaError(f"migration broke foreign keys (table, rowid, …): {broken[:5]}")
     finally:
-        raw.execute("PRAGMA foreign_keys=ON")
+        if toggle:
+            raw.execute("PRAGMA foreign_keys=ON")
 
 
 def run_online() -> None:
