@@ -210,20 +210,25 @@ class DocumentReader:
             else:
                 admins.append(hint)
         if areas and areas[-1].country:
-            countries.insert(0, areas[-1].country)
+            countries = [areas[-1].country]  # the province's country, and only that
+
+        def fits(p: Place | None) -> bool:
+            # a namesake abroad, or a country ("Salvador, Bahia" is no El Salvador): the text
+            # said which province the place is in
+            return p is not None and not (
+                areas and (p.country != areas[-1].country or p.kind == "country")
+            )
+
         for admin in reversed(admins):  # outermost first: the province is the surer hint
             place = self.geo.resolve(name, countries=countries, admin1=admin)
-            if place is not None:
+            if fits(place):
                 return place
         place = self.geo.resolve(name, countries=countries)
-        if place is None:
+        if not fits(place):
             town = _FACILITY.sub("", name).strip()  # "Kramatorsk railway station" -> Kramatorsk
-            if town and town != name:
-                place = self.geo.resolve(town, countries=countries)
-        if place is not None and areas and place.country != areas[-1].country:
-            place = None  # a namesake abroad: the text said which province it is in
-        if place is not None or not admins:
-            return place
+            place = self.geo.resolve(town, countries=countries) if town and town != name else None
+        if fits(place) or not admins:
+            return place if fits(place) else None
         for area in areas:  # the innermost area we can place
             if area.latitude is not None:
                 return area

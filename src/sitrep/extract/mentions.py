@@ -211,7 +211,8 @@ _ADMIN_SUFFIX = re.compile(
 
 _ADMIN_WORDS = {"district", "province", "municipality", "governorate", "region", "county", "state"}
 _LOOSE_PLACE = re.compile(
-    r"\b(?:in|near|at|outside|around)\s+(?:the\s+)?"
+    r"\b(?:in|near|at|outside|around|(?:parts|outskirts|area|areas|suburbs|centre|center|"
+    r"countryside|village|town|city|district)\s+of)\s+(?:the\s+)?"
     r"([A-Z][\w'’-]+(?:\s+(?:(?:de|del|da|do|dos|das|la|el|al|ar|as|ash|ad)\s+)?[A-Z][\w'’-]+){0,3})"
     r"(\s+(?:district|municipality|province|village|town|city|region|county))?"
     r"(?:,\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}))?"

@@ -175,5 +175,8 @@ def readings(name: str) -> list[Reading]:
     parts = [p for p in _DASHES.split(name) if p.strip()]
     if len(parts) > 1:
         for part in reversed(parts):
+            # "al-Hasakeh" is one name with its article, not the village "Ål" and Hasakeh
+            if fold(part) in _ARTICLES or len(fold(part)) < 3:
+                continue
             add(part, partial=True)
     return out
