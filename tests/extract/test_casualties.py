@@ -156,3 +156,31 @@ def test_claimant_types(extractor) -> None:  # type: ignore[no-untyped-def]
     assert f.claimant.name == "Human Rights Watch" and f.claimant.type is ClaimantType.MONITOR
     x = _one(extractor, "Officials, who spoke on condition of anonymity, said four soldiers died.")
     assert x.casualties[0].claimant.type is ClaimantType.ANONYMOUS
+
+
+def test_trailing_attribution_subcounts_and_non_people(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _one(
+        extractor,
+        "Russian strikes killed at least 12 people and injured 60 others in Kharkiv, "
+        "regional governor Oleh Syniehubov said.",
+    )
+    got = {
+        (str(f.status), f.count.low, f.claimant.name, str(f.claimant.type)) for f in x.casualties
+    }
+    assert got == {
+        ("killed", 12, "Oleh Syniehubov", "government"),
+        ("wounded", 60, "Oleh Syniehubov", "government"),
+    }
+    x = _one(
+        extractor, "The strike killed at least 50 villagers, including 20 children, police said."
+    )
+    assert {(f.count.low, str(f.victim_kind)) for f in x.casualties} == {
+        (50, "civilian"),
+        (20, "civilian"),
+    }
+    assert (
+        _one(
+            extractor, "The air force said it shot down 40 of 52 drones launched overnight."
+        ).casualties
+        == ()
+    )

@@ -185,7 +185,9 @@ class CasualtyReader:
             return None
         victim = self._victim_after(sent, [t for t in sent if t.i > toks[-1].i])
         gap = sent.doc[last_end + 1 : toks[0].i]
-        if victim is None or any(t.pos_ in {"VERB", "ADP", "AUX"} for t in gap):
+        if victim is None or any(
+            t.pos_ in {"VERB", "ADP", "AUX"} and t.lower_ not in {"including", "among"} for t in gap
+        ):
             return None
         return status, victim
 
@@ -195,6 +197,9 @@ class CasualtyReader:
         """A count with no noun: "kills one", "killing 6,", "Three more said killed"."""
         unknown = _Victim(None, VictimKind.UNSPECIFIED, None, None)
         nxt = after[0] if after else None
+        if nxt is not None and nxt.lower_ == "of":
+            return None  # "shot down 40 of 52 drones": a part of something counted
+
         if nxt is None or nxt.pos_ not in {"NOUN", "PROPN", "NUM"}:
             prev = sent.doc[toks[0].i - 1] if toks[0].i > sent.start else None
             word = self._word(prev) if prev is not None else None

@@ -40,7 +40,7 @@ _GOVERNMENT = re.compile(
     re.I,
 )
 _PARTY = re.compile(
-    r"\b(army|military|forces|troops|police|militants?|insurgents?|rebels?|group|spokes(man|woman|person)|"
+    r"\b(army|military|forces|air force|navy|troops|police|militants?|insurgents?|rebels?|group|spokes(man|woman|person)|"
     r"commander|taliban|ISPR)\b",
     re.I,
 )
@@ -138,6 +138,19 @@ class Attribution:
         ):
             if pattern.search(name):
                 return kind
+        # a person: their title beside the name says who they speak for
+        # ("regional governor Oleh Syniehubov", "Tareq Arian, a spokesman for the interior ministry")
+        at = context.find(name)
+        if at >= 0:
+            window = context[max(0, at - 40) : at + len(name) + 60]
+            for pattern, kind in (
+                (_MEDICAL, ClaimantType.MEDICAL),
+                (_MONITOR, ClaimantType.MONITOR),
+                (_GOVERNMENT, ClaimantType.GOVERNMENT),
+                (_PARTY, ClaimantType.PARTY),
+            ):
+                if pattern.search(window):
+                    return kind
         return ClaimantType.OTHER
 
     # -- the entry point --------------------------------------------------------------------
@@ -214,6 +227,23 @@ class Attribution:
             subj = [c for c in root.children if c.dep_ == "nsubj"]
             if subj:
                 return self.resolve_phrase(_phrase(subj[0]))
+        # a trailing attribution the parser left dangling: "..., regional governor X said."
+        for verb in sent:
+            if (
+                verb.i > token.i
+                and verb.pos_ == "VERB"
+                and verb.lemma_.lower() in self.lexicon.reporting_verbs
+                and verb.dep_ in {"parataxis", "conj", "advcl", "ccomp", "ROOT"}
+                and sent.doc[verb.i - 1].dep_ in {"nsubj", "appos", "compound"}
+                and any(t.text == "," for t in sent.doc[token.i : verb.i])
+            ):
+                subj = [c for c in verb.children if c.dep_ == "nsubj"]
+                if subj:
+                    return self.resolve_phrase(_phrase(subj[0]))
+                commas = [t.i for t in sent.doc[token.i : verb.i] if t.text == ","]
+                words = list(sent.doc[commas[-1] + 1 : verb.i])  # ", regional governor X said"
+                if 0 < len(words) <= 8:
+                    return self.resolve_phrase(words)
         return None
 
 
