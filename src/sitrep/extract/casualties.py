@@ -17,6 +17,7 @@ from sitrep.extract.claims import Attribution
 from sitrep.extract.lexicon import CasualtyWord, Lexicon
 from sitrep.extract.numbers import find_counts
 from sitrep.models import CasualtyFigure, CasualtyStatus, Count, Evidence, VictimKind
+from sitrep.nlp.spans import sentence_ents
 
 #: words that link a casualty noun to its total: "casualties totaling 16", "toll rose to 25"
 _LINKERS = {
@@ -390,7 +391,7 @@ class CasualtyReader:
         return out
 
     def _location_country(self, sent: Span) -> str | None:
-        for ent in sent.ents:
+        for ent in sentence_ents(sent):
             if ent.label_ == "GPE" and ent.start > 0 and sent.doc[ent.start - 1].lower_ == "in":
                 country = self.country_of(ent.text)
                 if country:

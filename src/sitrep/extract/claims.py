@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 
 from sitrep.extract.lexicon import Lexicon
 from sitrep.models import Claimant, ClaimantType
+from sitrep.nlp.spans import entity_of, sentence_ents
 
 _PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 _ACCORDING = re.compile(r"\b(according to|as per|citing|quoting|cited by|reported by)\s", re.I)
@@ -61,7 +62,7 @@ class Attribution:
     last: Claimant | None = None
 
     def note_entities(self, sent: Span) -> None:
-        for ent in sent.ents:
+        for ent in sentence_ents(sent):
             name = _TRIM.sub("", ent.text.strip()).removesuffix("'s").strip()
             if ent.label_ == "PERSON" and len(name) > 2:
                 self.people.append(name)
@@ -92,9 +93,9 @@ class Attribution:
         if not tokens:
             return None
         span = tokens[0].doc[tokens[0].i : tokens[-1].i + 1]
-        for ent in span.ents:  # a named person inside the phrase is the most specific
-            if ent.label_ == "PERSON":
-                return self._expand(ent.text.strip())
+        for tok in tokens:  # a named person inside the phrase is the most specific
+            if tok.ent_type_ == "PERSON":
+                return self._expand(_entity_text(tok).strip())
         for tok in tokens:  # apposition: "Afghanistan's spokesperson, Zabihullah Mujahid"
             for child in tok.children:
                 if child.dep_ == "appos" and child.ent_type_ == "PERSON":
@@ -248,11 +249,8 @@ class Attribution:
 
 
 def _entity_text(token: Token) -> str:
-    if token.ent_iob_ in {"B", "I"}:
-        for ent in token.doc.ents:
-            if ent.start <= token.i < ent.end:
-                return ent.text
-    return token.text
+    ent = entity_of(token)
+    return ent.text if ent is not None else token.text
 
 
 def _phrase(head: Token) -> list[Token]:

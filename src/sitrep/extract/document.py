@@ -44,6 +44,7 @@ from sitrep.models import (
     Place,
     SubEventType,
 )
+from sitrep.nlp.spans import sentence_ents
 
 _T = TypeVar("_T")
 
@@ -149,7 +150,7 @@ class DocumentReader:
         published = self.article.published
         phrases = [
             e
-            for e in sent.ents
+            for e in sentence_ents(sent)
             if e.label_ in {"DATE", "TIME"}
             and not (e.start > sent.start and sent.doc[e.start - 1].lower_ in {"since", "for"})
         ]
@@ -473,7 +474,7 @@ class DocumentReader:
             and (draft.place is None or places_agree(draft.place, place))
         ):
             draft.place = more_precise(draft.place, place)
-        for ent in sent.ents:
+        for ent in sentence_ents(sent):
             if ent.label_ != "GPE" or ent.start == sent.start:
                 continue
             prep = sent.doc[ent.start - 1].lower_

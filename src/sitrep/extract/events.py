@@ -136,10 +136,11 @@ def to_event(draft: Draft, figures: list[CasualtyFigure]) -> Event:
     countries = tuple(dict.fromkeys([*(place.countries if place else ()), *draft.countries]))
     if place and place.country and place.kind != "border":
         countries = (place.country,)
-    evidence = draft.evidence[0]
-    if len(draft.evidence) > 1:
-        first, last = draft.evidence[0], draft.evidence[-1]
-        evidence = Evidence(first.start, last.end, " … ".join(e.text for e in draft.evidence[:3]))
+    # evidence in text order (a headline may be read after the body that restates it)
+    pieces = sorted({(e.start, e.end): e for e in draft.evidence}.values(), key=lambda e: e.start)
+    evidence = pieces[0]
+    if len(pieces) > 1:
+        evidence = Evidence(pieces[0].start, pieces[-1].end, " … ".join(e.text for e in pieces[:3]))
     actors = list(dict.fromkeys(draft.actors))
     return Event(
         event_type=str(SUB_EVENT_PARENT[draft.sub_event_type]),

@@ -15,6 +15,7 @@ from spacy.tokens import Span
 
 from sitrep.extract.lexicon import Lexicon
 from sitrep.models import SUB_EVENT_PARENT, DatePrecision, Place, SubEventType
+from sitrep.nlp.spans import sentence_ents
 
 _IRREALIS = re.compile(
     r"\b(no|not|never|cease|ceasing|end|ending|stop|stopping|prevent|avoid|halt|urged?|urging|"
@@ -118,7 +119,7 @@ def is_referring(sent_text: str, match: re.Match[str]) -> bool:
 def place_candidates(sent: Span) -> list[tuple[str, str | None]]:
     """Place names in a sentence with the preposition before each (None at sentence start)."""
     out = []
-    for ent in sent.ents:
+    for ent in sentence_ents(sent):
         if ent.label_ not in _PLACE_LABELS:
             continue
         prev = sent.doc[ent.start - 1].lower_ if ent.start > sent.start else None
@@ -136,7 +137,7 @@ def event_place_names(sent: Span, *, loose: bool = False) -> list[tuple[int, str
     (coder notes name villages the model has never seen).
     """
     doc = sent.doc
-    ents = [e for e in sent.ents if e.label_ in _PLACE_LABELS]
+    ents = [e for e in sentence_ents(sent) if e.label_ in _PLACE_LABELS]
     out: list[tuple[int, str, tuple[str, ...]]] = []
     covered: set[int] = set()
     for ent in ents:
