@@ -78,15 +78,15 @@ def decode_bytes(data: bytes, declared: str | None = None) -> str:
             return _checked(data.decode(_codec_name(declared)))
         except (LookupError, UnicodeDecodeError):
             pass  # a wrong or unknown declaration: detect instead
-    try:
-        return _checked(data.decode("utf-8"))
-    except UnicodeDecodeError:
-        pass
-    if b"\x00" in data:
+    if b"\x00" in data:  # before UTF-8: ASCII in UTF-16 is valid UTF-8, NULs and all
         wide = _utf16_or_32(data)
         if wide is None:
             raise NotText("binary (NUL bytes)")
         return _checked(_decode_or_fail(data, wide))
+    try:
+        return _checked(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        pass
     if _control_share_bytes(data) > MAX_CONTROL_SHARE:
         raise NotText("binary (mostly non-text bytes)")
     return _checked(_decode_legacy(data))
@@ -130,6 +130,11 @@ def _decode_legacy(data: bytes) -> str:
         # A few accented letters in English text: too little for detection to tell cp1252
         # from Urdu or Cyrillic code pages, and Western is by far the likelier.
         return _western(data)
+    western = _western(data)
+    if all(_latin_letter(ch) for ch in western if ord(ch) >= 0x80):
+        # every non-ASCII byte is a Latin letter in cp1252 ("armée", "À Kaboul"): Western text;
+        # statistical detection on a short sample often prefers another 8-bit code page
+        return western
     matches = [
         m for m in from_bytes(data[:_SAMPLE]) if not m.encoding.startswith(("utf_16", "utf_32"))
     ]
@@ -142,6 +147,10 @@ def _decode_legacy(data: bytes) -> str:
         except UnicodeDecodeError:
             pass  # the sample decoded, the whole does not: fall through
     return _western(data)
+
+
+def _latin_letter(ch: str) -> bool:
+    return unicodedata.category(ch).startswith("L") and ord(ch) < 0x250 or ch in "’‘“”–—…€«»°·"
 
 
 def _western(data: bytes) -> str:

@@ -112,12 +112,23 @@ def _lines(stream: IO[bytes], max_bytes: int) -> Iterator[bytes | str | int]:
         line = stream.readline(max_bytes + 1)
 
 
+def _valid_unicode(value: str) -> str:
+    """JSON may escape lone surrogates ("\\ud800"), which no UTF-8 writer accepts: pair what
+    pairs, replace the rest with U+FFFD, so one odd line cannot stop a run downstream."""
+    try:
+        value.encode("utf-8")
+        return value
+    except UnicodeEncodeError:
+        return value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+
+
 def record_to_document(
     record: Any, *, origin: str, published: date | None = None
 ) -> RawDocument | Rejected:
     """One parsed JSON value as a RawDocument, checking the §1 contract; raises BadRecord."""
     if not isinstance(record, dict):
         raise BadRecord(f"not a JSON object but {_json_type(record)}")
+    record = {k: _valid_unicode(v) if isinstance(v, str) else v for k, v in record.items()}
     missing = [key for key in REQUIRED if record.get(key) is None]
     if missing:
         raise BadRecord(f"missing required field(s): {', '.join(missing)}", _lenient_id(record))
