@@ -136,6 +136,10 @@ def test_counts_that_are_not_people(extractor) -> None:  # type: ignore[no-untyp
             {("killed", 2, 2, None), ("killed", 4, 4, None)},
         ),
         ("UPDATE 1-Four die in shelling near the border", {("killed", 4, 4, None)}),
+        (
+            "Officials put the death toll at 18, with dozens more injured.",
+            {("killed", 18, 18, "Officials"), ("wounded", 24, None, "Officials")},
+        ),
     ],
 )
 def test_attribution_and_status_patterns(extractor, text, expected) -> None:  # type: ignore[no-untyped-def]

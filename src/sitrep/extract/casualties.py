@@ -36,7 +36,20 @@ _OR_WORDS = {"or"}
 _DEFINITE = {"the", "this", "that", "these", "those"}
 _MAX_VICTIM_GAP = 5
 #: words between a count and its verb in headlines: "Three more said killed", "two feared dead"
-_HEDGES = {"more", "said", "reported", "feared", "believed", "were", "are", "have", "had", "been", "being", "also"}
+_HEDGES = {
+    "more",
+    "said",
+    "reported",
+    "feared",
+    "believed",
+    "were",
+    "are",
+    "have",
+    "had",
+    "been",
+    "being",
+    "also",
+}
 
 
 #: agent nouns: "vaccinator", "campaigner", "journalist", "mastermind" is not one
@@ -45,7 +58,20 @@ _VIOLENT_VERBS = {"shoot", "gun", "beat", "stab", "hack", "burn", "bludgeon", "s
 _KILLED_VERB = CasualtyWord(CasualtyStatus.KILLED, "verb")
 _WOUNDED_VERB = CasualtyWord(CasualtyStatus.WOUNDED, "verb")
 #: words that may stand inside a victim phrase: "suspected militants", "its citizens"
-_VICTIM_FILLERS = {"suspected", "alleged", "armed", "unidentified", "unknown", "its", "their", "his", "her", "our", "the", "of"}
+_VICTIM_FILLERS = {
+    "suspected",
+    "alleged",
+    "armed",
+    "unidentified",
+    "unknown",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "the",
+    "of",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,9 +246,16 @@ class CasualtyReader:
         return None
 
     def _toll_before(self, sent: Span, first: Token) -> CasualtyStatus | None:
-        """"the death toll has risen to 27", "casualties totalling 16", "injured at 50"."""
+        """ "the death toll has risen to 27", "casualties totalling 16", "injured at 50"."""
         prev = sent.doc[first.i - 1] if first.i > sent.start else None
-        while prev is not None and prev.lower_ in {"at", "least", "more", "than", "over", "about", "nearly", "some"}:
+        while prev is not None and (
+            prev.lower_ in {"least", "more", "than", "over", "about", "nearly", "some"}
+            or (
+                prev.lower_ == "at"
+                and prev.i + 1 < sent.end
+                and sent.doc[prev.i + 1].lower_ == "least"
+            )
+        ):
             prev = sent.doc[prev.i - 1] if prev.i > sent.start else None
         if prev is None or prev.lower_ not in _LINKERS:
             return None
@@ -252,9 +285,16 @@ class CasualtyReader:
                     kind = self._kind_from_mods(mods) or kind
                 text = " ".join(w.text for w in words)
                 return _Victim(text, kind, self._side(mods, sent), t)
-            if kind is None and t.pos_ == "PROPN" and t.text.endswith("s") and self._casualty_follows(t):
+            if (
+                kind is None
+                and t.pos_ == "PROPN"
+                and t.text.endswith("s")
+                and self._casualty_follows(t)
+            ):
                 # "Three Kashmiris said killed": a plural people-name the lexicon lacks
-                return _Victim(" ".join(w.text for w in [*mods, t]), VictimKind.UNSPECIFIED, None, t)
+                return _Victim(
+                    " ".join(w.text for w in [*mods, t]), VictimKind.UNSPECIFIED, None, t
+                )
             if t.lower_ in _VICTIM_FILLERS or (t.is_punct and t.text in {"-", "'", "’"}):
                 mods.append(t)
                 continue
@@ -351,7 +391,11 @@ class CasualtyReader:
             kind = self.lex.victims.get(tok.lower_)
             if kind is None and tok.ent_type_ == "NORP" and self.country_of(tok.text):
                 kind = VictimKind.UNSPECIFIED  # "Pakistani killed by Indian fire"
-            if kind is None and tok.dep_ in {"dobj", "nsubjpass"} and _PERSON_SUFFIX.search(tok.lower_):
+            if (
+                kind is None
+                and tok.dep_ in {"dobj", "nsubjpass"}
+                and _PERSON_SUFFIX.search(tok.lower_)
+            ):
                 kind = VictimKind.UNSPECIFIED  # "Gunmen kill vaccinator", "planner killed"
             if kind is None or tok.lower_ in {"security", "army", "police", "staff", "family"}:
                 continue
