@@ -6,9 +6,9 @@ from dataclasses import dataclass
 
 from fastapi import Request
 
-from sitrep.api.geo import CountryAtlas, shared_atlas
 from sitrep.api.ingest import Writer
 from sitrep.api.security import RateLimiter
+from sitrep.export.outlines import CountryAtlas, shared_atlas
 from sitrep.settings import Settings
 from sitrep.store import Store
 

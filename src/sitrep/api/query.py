@@ -17,8 +17,8 @@ from typing import Annotated, Any
 from fastapi import Query
 
 from sitrep.api.errors import ApiError
-from sitrep.api.geo import CountryAtlas, fold
 from sitrep.api.views import map_point
+from sitrep.export.outlines import CountryAtlas, fold
 from sitrep.models import EventType, FusedEvent, SubEventType
 from sitrep.store import EventFilter, Store
 

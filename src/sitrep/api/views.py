@@ -12,9 +12,9 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from sitrep.api.geo import CountryAtlas
 from sitrep.export.extraction import casualty_dict, coordinates, event_dict, extraction_dict
 from sitrep.export.jsonl import claim_dict, contradiction_dict, fused_event_dict
+from sitrep.export.outlines import CountryAtlas
 from sitrep.models import Article, DocumentExtraction, Evidence, FusedEvent, LedgerClaim
 
 

@@ -351,6 +351,9 @@ def load_outlines(path: str | Path | None = None) -> Mapping[str, Any] | None:
     if path is not None:
         return json.loads(Path(path).read_text(encoding="utf-8"))
     resource = resources.files("sitrep.export").joinpath("static", OUTLINES_RESOURCE)
-    if not resource.is_file():
-        return None
-    return json.loads(resource.read_text(encoding="utf-8"))
+    if resource.is_file():
+        return json.loads(resource.read_text(encoding="utf-8"))
+    from sitrep.export.outlines import shared_atlas  # countryinfo's Natural Earth shapes
+
+    atlas = shared_atlas()
+    return json.loads(atlas.outlines_json) if atlas.count else None
