@@ -51,7 +51,7 @@ SUNDAY = date(2025, 10, 12)
         ("Oct. 10", (date(2025, 10, 10), DAY)),
         ("October 10, 2025", (date(2025, 10, 10), DAY)),
         ("Thursday, October 16", (date(2025, 10, 16), DAY)),
-        ("October 17", (date(2025, 10, 17), DAY)),  # publication + 1 day is tolerated
+        ("October 17", (date(2024, 10, 17), DAY)),  # never after publication: the year before
         ("October 18", (date(2024, 10, 18), DAY)),  # later than that: the year before
         ("Thursday at 10 a.m.", (date(2025, 10, 16), DAY)),
         ("the early hours of Saturday", (date(2025, 10, 11), DAY)),

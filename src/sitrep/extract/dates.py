@@ -218,7 +218,7 @@ def _latest(month: int, day: int, limit: date) -> date | None:
 
 def _explicit(text: str, published: date | None) -> tuple[date, DatePrecision] | None:
     """Day-month(-year), ranges, month(-year), a year, "the 10th"; None when no rule fits."""
-    limit = published + timedelta(days=1) if published else None
+    limit = published  # past-tense news: never a date after publication
     for rule in (_DAY_RANGE, _DMY, _MDY, _ISO):
         m = rule.fullmatch(text)
         if m is None:
