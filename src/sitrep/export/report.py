@@ -231,11 +231,22 @@ def _fused_views(
             contradictions=fused.contradictions,
             is_new=new,
         )
-        if len(shown) < max_events:
-            shown.append(view)
-        if new and len(changed) < max_events:
-            changed.append(view)
+        _keep(view, new, shown, changed, max_events)
     return shown, changed, n_changed
+
+
+def _keep(
+    view: rm.EventView,
+    new: bool,
+    shown: list[rm.EventView],
+    changed: list[rm.EventView],
+    max_events: int,
+) -> None:
+    """List an event in the report, and under "what changed" when it is new (both capped)."""
+    if len(shown) < max_events:
+        shown.append(view)
+    if new and len(changed) < max_events:
+        changed.append(view)
 
 
 def _document_views(
@@ -275,10 +286,7 @@ def _document_views(
                 claims=[rm.claim_view(c, x.doc_id, ref, False) for c in figures],
                 is_new=new,
             )
-            if len(shown) < max_events:
-                shown.append(view)
-            if new and len(changed) < max_events:
-                changed.append(view)
+            _keep(view, new, shown, changed, max_events)
     return shown, changed, n_changed
 
 
