@@ -104,8 +104,12 @@ class DocumentReader:
         self.sentences = list(doc.sents)
         self.headline_end = self._headline_end()
         # a coder's note or a headline: at most three real sentences ("1 fatality." and
-        # "[size=hundreds]" trailers do not count)
-        self.short = sum(1 for s in self.sentences if len(s) >= 6) <= _SHORT_DOC_SENTENCES
+        # "[size=hundreds]" trailers do not count), or an untitled note of a few lines whose
+        # later sentences add background ("The attack is likely related to ...")
+        real = sum(1 for s in self.sentences if len(s) >= 6)
+        self.short = real <= _SHORT_DOC_SENTENCES or (
+            real <= 5 and len(article.text) <= 700 and not article.title
+        )
         self.context_countries: list[str] = self._document_countries()
 
     # -- document context -------------------------------------------------------------------
