@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from typing import Protocol, TypeVar
 
@@ -198,7 +199,7 @@ class DocumentReader:
         return out
 
     def _resolve(self, name: str, hints: tuple[str, ...]) -> Place | None:
-        """"Town, Province", "Town (District, Province)", "Town, Country": enclosing names narrow
+        """ "Town, Province", "Town (District, Province)", "Town, Country": enclosing names narrow
         the search; a town the gazetteer lacks falls back to its named district or province,
         and never to a namesake in another country than the one its province is in."""
         countries = list(self.context_countries)
@@ -293,9 +294,7 @@ class DocumentReader:
             cues = [m for _, _, m in triggers[:2]]
             if not short:  # a weak cue ("an explosion") makes an event only with figures
                 triggers = [
-                    t
-                    for t in triggers
-                    if t[1] >= 2 or (sent_figures and t[0] not in _NON_VIOLENT)
+                    t for t in triggers if t[1] >= 2 or (sent_figures and t[0] not in _NON_VIOLENT)
                 ]
             fb = fallback_sub_type(sent_figures) if not triggers else None
             if fb is not None and (
@@ -326,7 +325,9 @@ class DocumentReader:
                         draft.headline_first = True
                         headline_seen = True
                 elif draft.sub_event_type is not sub_type and weight > draft.weight:
-                    draft.sub_event_type = sub_type  # "bombing" told more precisely: "suicide bombing"
+                    draft.sub_event_type = (
+                        sub_type  # "bombing" told more precisely: "suicide bombing"
+                    )
                 self._update(
                     draft, si, d, precision, place, sent, evidence, in_headline, weight, referring
                 )
@@ -482,7 +483,9 @@ class DocumentReader:
             if ent.label_ != "GPE" or ent.start == sent.start:
                 continue
             prep = sent.doc[ent.start - 1].lower_
-            between = prep == "and" and "between" in sent.text[: ent.start_char - sent.start_char].lower()
+            between = (
+                prep == "and" and "between" in sent.text[: ent.start_char - sent.start_char].lower()
+            )
             if prep in _WHERE_PREPS or between:  # "in Afghanistan", "between Pakistan and ..."
                 c = self.geo.country(ent.text)
                 if c and c not in draft.countries:
@@ -536,7 +539,6 @@ class DocumentReader:
                 dr.date, dr.date_precision = dr.context_date, DatePrecision.DAY
             elif self.article.published is not None:
                 dr.date, dr.date_precision = self.article.published, None
-
 
 
 def _nearest_to(
@@ -598,6 +600,4 @@ def _finer(a: DatePrecision | None, b: DatePrecision | None) -> bool:
 
 
 def _with_event(f: CasualtyFigure, index: int | None) -> CasualtyFigure:
-    from dataclasses import replace
-
     return replace(f, event_index=index)

@@ -23,7 +23,6 @@ _IRREALIS = re.compile(
     r"if|should|fears? of|risk of|possible|potential|plans? to|vowed to)\W+(\w+\W+){0,3}$",
     re.I,
 )
-_QUOTE_CHARS = '"“”'
 #: prepositions whose object is where something came from or was said, not where it happened
 #: "three days after the suicide bombing": the trigger names another event as a time anchor
 _ANCHOR = re.compile(
@@ -90,9 +89,7 @@ def triggers_in(
     for trig in lexicon.triggers:
         for m in trig.pattern.finditer(sent_text):
             before = sent_text[: m.start()]
-            if _IRREALIS.search(before) or _inside_quotes(
-                sent_text, m.start(), quoted_at_start
-            ):
+            if _IRREALIS.search(before) or _inside_quotes(sent_text, m.start(), quoted_at_start):
                 continue
             prev = found.get(trig.sub_event_type)
             if prev is None or trig.weight > prev[1]:
@@ -107,24 +104,13 @@ def triggers_in(
 
 
 def is_anchor(sent_text: str, match: re.Match[str]) -> bool:
-    """"three days after the rocket attack": another event, used to date this sentence's."""
+    """ "three days after the rocket attack": another event, used to date this sentence's."""
     return bool(_ANCHOR.search(sent_text[: match.start()]))
 
 
 def is_referring(sent_text: str, match: re.Match[str]) -> bool:
     before = sent_text[: match.start()].split()
     return bool(before) and before[-1].lower() in _REFERRING and len(before) <= 3
-
-
-def place_candidates(sent: Span) -> list[tuple[str, str | None]]:
-    """Place names in a sentence with the preposition before each (None at sentence start)."""
-    out = []
-    for ent in sentence_ents(sent):
-        if ent.label_ not in _PLACE_LABELS:
-            continue
-        prev = sent.doc[ent.start - 1].lower_ if ent.start > sent.start else None
-        out.append((ent.text, prev))
-    return out
 
 
 def event_place_names(sent: Span, *, loose: bool = False) -> list[tuple[int, str, tuple[str, ...]]]:
@@ -148,7 +134,11 @@ def event_place_names(sent: Span, *, loose: bool = False) -> list[tuple[int, str
             continue  # "crossed from Afghanistan"; but "toll from Kabul airport bombing" stays
         if modifier and ent.label_ == "GPE" and _nationality(ent):
             continue  # "A U.S. general", "Pakistan's army": whose, not where
-        if prev == "of" and ent.start >= sent.start + 2 and doc[ent.start - 2].lower_ not in _PLACE_HEADS:
+        if (
+            prev == "of"
+            and ent.start >= sent.start + 2
+            and doc[ent.start - 2].lower_ not in _PLACE_HEADS
+        ):
             continue  # "takeover of Afghanistan"; but "a residential area of Kabul" stays
         name = ent.text
         if ent.end < sent.end and doc[ent.end].lower_ in _ADMIN_WORDS:  # "Mohmand district"
@@ -179,11 +169,51 @@ _COUNTRY_SHORT = {"US", "UK", "USA", "UAE", "EU", "UN"}
 
 #: nouns a place name can modify and still say where: "Kabul airport", "Peshawar mosque"
 _PLACE_HEADS = {
-    "airport", "station", "mosque", "market", "school", "university", "hospital", "prison", "city",
-    "province", "district", "border", "region", "area", "town", "village", "bazaar", "road",
-    "highway", "camp", "base", "compound", "bombing", "attack", "blast", "strike", "strikes",
-    "explosion", "clashes", "clash", "shelling", "raid", "offensive", "valley", "outskirts",
-    "part", "parts", "suburb", "suburbs", "centre", "center", "north", "south", "east", "west",
+    "airport",
+    "station",
+    "mosque",
+    "market",
+    "school",
+    "university",
+    "hospital",
+    "prison",
+    "city",
+    "province",
+    "district",
+    "border",
+    "region",
+    "area",
+    "town",
+    "village",
+    "bazaar",
+    "road",
+    "highway",
+    "camp",
+    "base",
+    "compound",
+    "bombing",
+    "attack",
+    "blast",
+    "strike",
+    "strikes",
+    "explosion",
+    "clashes",
+    "clash",
+    "shelling",
+    "raid",
+    "offensive",
+    "valley",
+    "outskirts",
+    "part",
+    "parts",
+    "suburb",
+    "suburbs",
+    "centre",
+    "center",
+    "north",
+    "south",
+    "east",
+    "west",
 }
 
 
