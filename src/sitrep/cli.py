@@ -548,14 +548,18 @@ def eval_cmd(
     ] = None,
 ) -> None:
     """Score extraction against gold annotations: every metric of FORMAT.md §5."""
-    from sitrep.eval import evaluate, format_table, load_jsonl
+    from sitrep.eval import EvalInputError, evaluate, format_table, load_jsonl
     from sitrep.export.extraction import extraction_dict
     from sitrep.pipeline import Outcome
 
     if (docs is None) == (pred is None):
         raise typer.BadParameter("give exactly one of --docs or --pred")
     if pred is not None:
-        predicted: list[dict[str, object]] = list(load_jsonl(pred, strict=False))
+        try:
+            predicted: list[dict[str, object]] = list(load_jsonl(pred, strict=False))
+        except OSError as exc:
+            console.print(f"cannot read predictions: {exc}", markup=False)
+            raise typer.Exit(2) from exc
     else:
         assert docs is not None
         predicted = []
@@ -565,7 +569,11 @@ def eval_cmd(
                 predicted.append(extraction_dict(outcome.extraction))
             else:
                 predicted.append({"doc_id": outcome.doc_id, "error": outcome.error})
-    metrics = evaluate(load_jsonl(gold), predicted)
+    try:
+        metrics = evaluate(load_jsonl(gold), predicted)
+    except (EvalInputError, OSError) as exc:  # a bad gold file: say which line, no traceback
+        console.print(f"cannot score: {exc}", markup=False)
+        raise typer.Exit(2) from exc
     typer.echo(format_table(metrics))
     if json_out is not None:
         json_out.write_text(json.dumps(metrics, indent=2, sort_keys=True), encoding="utf-8")

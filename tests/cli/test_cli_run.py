@@ -129,3 +129,13 @@ def test_ingest_order_does_not_change_events_or_ids(shared_dir: Path, tmp_path: 
             sorted((r["event_id"], r["sub_event_type"], tuple(r["documents"])) for r in rows)
         )
     assert exported[0] == exported[1]
+
+
+def test_eval_reports_bad_gold_files_without_a_traceback(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.jsonl"
+    bad.write_bytes(b"\x00\x01binary\n")
+    result = CliRunner().invoke(app, ["eval", str(bad), "--pred", str(bad)])
+    assert result.exit_code == 2 and "bad.jsonl:1" in result.output
+    assert not isinstance(result.exception, ValueError)
+    missing = CliRunner().invoke(app, ["eval", str(tmp_path / "nope.jsonl"), "--pred", str(bad)])
+    assert missing.exit_code == 2 and "nope.jsonl" in missing.output
