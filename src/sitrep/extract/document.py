@@ -79,6 +79,10 @@ class Geocoder(Protocol):
 
     def country(self, name: str) -> str | None: ...
 
+    def locate(
+        self, names: Sequence[str], hints: Sequence[str] = (), countries: Sequence[str] = ()
+    ) -> Place | None: ...
+
 
 class SubtypeModel(Protocol):
     def predict(self, texts: Sequence[str]) -> list[tuple[str, float]]: ...
@@ -199,50 +203,12 @@ class DocumentReader:
         return out
 
     def _resolve(self, name: str, hints: tuple[str, ...]) -> Place | None:
-        """ "Town, Province", "Town (District, Province)", "Town, Country": enclosing names narrow
-        the search; a town the gazetteer lacks falls back to its named district or province,
-        and never to a namesake in another country than the one its province is in."""
-        countries = list(self.context_countries)
-        admins: list[str] = []
-        areas: list[Place] = []
-        for hint in hints:
-            as_country = self.geo.country(hint)
-            area = self.geo.resolve(hint, countries=countries) if not as_country else None
-            if area is not None and area.kind in {"admin1", "admin2"}:
-                admins.append(hint)  # "Niger" the Nigerian state, not the country
-                areas.append(area)
-            elif as_country:
-                countries.insert(0, as_country)
-            else:
-                admins.append(hint)
-        if areas and areas[-1].country:
-            countries = [areas[-1].country]  # the province's country, and only that
-
-        def fits(p: Place | None) -> bool:
-            # a namesake abroad, or a country ("Salvador, Bahia" is no El Salvador): the text
-            # said which province the place is in
-            return p is not None and not (
-                areas and (p.country != areas[-1].country or p.kind == "country")
-            )
-
-        for admin in reversed(admins):  # outermost first: the province is the surer hint
-            place = self.geo.resolve(name, countries=countries, admin1=admin)
-            if fits(place):
-                return place
-        place = self.geo.resolve(name, countries=countries)
-        if not fits(place):
-            town = _FACILITY.sub("", name).strip()  # "Kramatorsk railway station" -> Kramatorsk
-            place = self.geo.resolve(town, countries=countries) if town and town != name else None
-        if fits(place) or not admins:
-            return place if fits(place) else None
-        for area in areas:  # the innermost area we can place
-            if area.latitude is not None:
-                return area
-        for admin in admins:
-            area = self.geo.resolve(admin, countries=countries)
-            if area is not None and area.kind in {"admin1", "admin2", "city"}:
-                return area
-        return None
+        """ "Town, Province", "Town (District, Province)", "Town, Country": the gazetteer reads the
+        enclosing names with the article's countries ("Kramatorsk railway station" is also tried
+        as Kramatorsk)."""
+        town = _FACILITY.sub("", name).strip()
+        names = (name, town) if town and town != name else (name,)
+        return self.geo.locate(names, hints, self.context_countries)
 
     @staticmethod
     def _place_near(

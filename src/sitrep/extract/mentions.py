@@ -150,8 +150,13 @@ def event_place_names(sent: Span, *, loose: bool = False) -> list[tuple[int, str
             start = sent.start_char + m.start(1)
             if start in covered:
                 continue
-            name = m.group(1)
-            out.append((start, name, _hints(sent.text[m.end(1) :])))
+            covered.update(range(start, sent.start_char + m.end(1)))
+            out.append((start, m.group(1), _hints(sent.text[m.end(1) :])))
+        for m in _NAMED_PLACE.finditer(sent.text):
+            start = sent.start_char + m.start(1)
+            if start in covered:
+                continue
+            out.append((start, m.group(0), _hints(sent.text[m.end() :])))
     return out
 
 
@@ -218,24 +223,45 @@ _PLACE_HEADS = {
 
 
 def _hints(tail: str) -> tuple[str, ...]:
-    """Enclosing areas named right after a place: ", Chihuahua", " (Nellore, AP)", " in Idleb"."""
-    m = _HINTS.match(tail)
-    if not m:
-        return ()
-    text = m.group("p") or m.group("c") or m.group("i") or ""
-    names = [n.strip() for n in text.split(",") if n.strip()]
-    cleaned = [_ADMIN_SUFFIX.sub("", n).strip() for n in names]
-    return tuple(n for n in cleaned if n and n[0].isupper())
+    """Enclosing areas named right after a place, innermost first: ", Chihuahua",
+    " (Nellore, AP)", " in Idleb", and chains of them: " village, Kolofata subdivision
+    (Mayo-Sava, Extreme-Nord)" gives Kolofata, Mayo-Sava, Extreme-Nord."""
+    out: list[str] = []
+    pos = 0
+    for _ in range(_MAX_HINT_LINKS):
+        m = _HINTS.match(tail, pos)
+        if not m:
+            break
+        text = m.group("p") or m.group("c") or m.group("i") or ""
+        names = [_ADMIN_SUFFIX.sub("", n.strip()).strip() for n in text.split(",")]
+        out.extend(n for n in names if n and n[0].isupper() and n not in out)
+        pos = m.end()
+    return tuple(out)
 
 
+_MAX_HINT_LINKS = 4
+_GENERIC = (
+    r"district|sub-?district|municipality|province|village|town|city|region|county|governorate|"
+    r"area|LGA|subdivision|sub-?division|chieftaincy|township|commune|locality|neighbou?rhood|"
+    r"community|department|state|countryside|suburb|quarter|division|zone|woreda|tehsil|ward|"
+    r"sector|parish|camp"
+)
 _HINTS = re.compile(
-    r"^(?:\s+(?:district|municipality|province|village|town|city|region|county|governorate|area|LGA))?"
-    r"(?:\s*\((?P<p>[^()]{2,80})\)|,\s*(?P<c>[A-Z][\w'’ -]{1,40}?)(?=[,.;)]|\s+[a-z(]|$)"
+    rf"(?:\s+(?:{_GENERIC}))?"
+    r"(?:\s*\((?P<p>[^()]{2,80})\)"
+    r"|,\s*(?P<c>[A-Z][\w'’-]*(?:[ -](?:(?:de|del|da|do|dos|la|el|al|ar|as|ad)\s+)?[A-Z][\w'’-]*){0,4})"
+    r"(?=\s*[,.;:)(]|\s+[a-z]|$)"
     r"|\s+in\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|rural)\s+)?"
     r"(?P<i>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?))"
 )
+#: "Surat city", "Nacoba village", "Kolofata subdivision": a name the generic word makes a place
+_NAMED_PLACE = re.compile(
+    r"(?<![\w'’-])([A-Z][\w'’-]+(?:\s+(?:(?:de|del|da|do|la|el|al)\s+)?[A-Z][\w'’-]*){0,3})"
+    r"\s+(?:city|town|village|district|sub-?district|subdivision|municipality|province|"
+    r"governorate|county|township|commune|neighbou?rhood)\b"
+)
 _ADMIN_SUFFIX = re.compile(
-    r"\s+(district|municipality|province|region|county|governorate|countryside|LGA|state|department)$",
+    rf"\s+(?:{_GENERIC})$",
     re.I,
 )
 
@@ -244,7 +270,7 @@ _ADMIN_WORDS = {"district", "province", "municipality", "governorate", "region",
 _LOOSE_PLACE = re.compile(
     r"\b(?:in|near|at|outside|around|(?:parts|outskirts|area|areas|suburbs|centre|center|"
     r"countryside|village|town|city|district)\s+of)\s+(?:the\s+)?"
-    r"([A-Z][\w'’-]+(?:\s+(?:(?:de|del|da|do|dos|das|la|el|al|ar|as|ash|ad)\s+)?[A-Z][\w'’-]+){0,3})"
+    r"([A-Z][\w'’-]+(?:\s+(?:(?:de|del|da|do|dos|das|la|el|al|ar|as|ash|ad)\s+)?[A-Z][\w'’-]*){0,3})"
     r"(\s+(?:district|municipality|province|village|town|city|region|county))?"
     r"(?:,\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}))?"
 )

@@ -127,6 +127,7 @@ class Tables:
         self.city_lng = np.frombuffer(lng, dtype=np.float64)
         self.city_pop = np.frombuffer(pop, dtype=np.int64)
         self.sub_lat, self.sub_lng, self.sub_pop = self._centroids()
+        self.sub_main = self._main_cities()
 
     def _centroids(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Each subdivision's centroid: the mean position of its cities (as unit vectors, so a
@@ -150,6 +151,32 @@ class Tables:
             c_lat = np.degrees(np.arctan2(z, np.hypot(x, y)))
             c_lng = np.degrees(np.arctan2(y, x))
         return c_lat, c_lng, pops
+
+    def _main_cities(self) -> np.ndarray:
+        """Each subdivision's most populous city (-1 where it has none): the point coders such as
+        ACLED give an event known only to its district or province, whose capital it usually is."""
+        n = len(self.sub_name)
+        main = np.full(n, -1, dtype=np.int64)
+        best = np.full(n, -1, dtype=np.int64)
+        for column in (self.city_admin1, self.city_admin2):
+            ids = np.frombuffer(column, dtype=np.int32).astype(np.int64)
+            rows = np.flatnonzero(ids >= 0)
+            # sorted by subdivision, then population: the last row of each run is its largest city
+            order = rows[np.lexsort((self.city_pop[rows], ids[rows]))]
+            sub = ids[order]
+            last = np.r_[sub[1:] != sub[:-1], True]
+            top, subs = order[last], sub[last]
+            better = self.city_pop[top] > best[subs]
+            main[subs[better]] = top[better]
+            best[subs[better]] = self.city_pop[top[better]]
+        return main
+
+    def sub_point(self, i: int) -> tuple[float, float] | None:
+        """Where to put a subdivision on a map: its main city, else its centroid."""
+        c = int(self.sub_main[i])
+        if c < 0:
+            return self.sub_centroid(i)
+        return round(float(self.city_lat[c]), 4), round(float(self.city_lng[c]), 4)
 
     def sub_centroid(self, i: int) -> tuple[float, float] | None:
         la, lo = float(self.sub_lat[i]), float(self.sub_lng[i])

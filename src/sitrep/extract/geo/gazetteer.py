@@ -58,6 +58,7 @@ class Gazetteer:
         self._scanner: tuple[re.Pattern[str], dict[str, CuratedRow]] | None = None
         self._resolve = functools.lru_cache(maxsize=settings.cache_size)(self._resolve_uncached)
         self._country = functools.lru_cache(maxsize=4096)(self._country_uncached)
+        self._locate = functools.lru_cache(maxsize=settings.cache_size)(self._locate_uncached)
 
     @classmethod
     def load(cls, settings_or_paths: GeoSettings | Sequence[PathLike] | None = None) -> Gazetteer:
@@ -126,6 +127,74 @@ class Gazetteer:
         if not head:
             return None
         return self._resolve(head, tuple(sorted(ctx)), hints[0] if hints else None)
+
+    def locate(
+        self, names: Sequence[str], hints: Sequence[str] = (), countries: Sequence[str] = ()
+    ) -> Place | None:
+        """The place a name in the text means, given the areas the text says it lies in.
+
+        `names` are readings of one name, best first ("Kramatorsk railway station", then
+        "Kramatorsk"); `hints` the enclosing areas named beside it, innermost first ("Nacoba
+        village (Quissanga, Cabo Delgado)"); `countries` the article's, most likely first. A hint
+        may name areas in several countries ("Punjab"): the reading in which the place lies inside
+        the hinted areas wins. A place the gazetteer lacks falls back to the innermost hinted area
+        it can put on a map (at "near" precision), never to a namesake in another country.
+        """
+        names = tuple(n for n in names if isinstance(n, str) and n.strip())
+        if not names:
+            return None
+        ctx = list(countries)
+        areas: list[str] = []
+        for hint in hints:
+            as_country = self.country(hint)
+            if as_country and as_country not in ctx[:1]:
+                ctx.insert(0, as_country)
+            elif not as_country:
+                areas.append(hint)
+        return self._locate(names, tuple(areas), tuple(dict.fromkeys(ctx)))
+
+    def _locate_uncached(
+        self, names: tuple[str, ...], areas: tuple[str, ...], countries: tuple[str, ...]
+    ) -> Place | None:
+        ranker = self.ranker
+        ctx_rows = tuple(r for r in map(self._country_row, countries) if r is not None)
+        rows_by_hint = []
+        for hint in areas:
+            rows = ranker.admin_rows(hint, ctx_rows) if ctx_rows else frozenset()
+            rows_by_hint.append(rows or ranker.admin_rows(hint, ()))
+        if not any(rows_by_hint):
+            for name in names:
+                if place := self.resolve(name, countries=countries):
+                    return place
+            return None
+        t = self.index.t
+        votes: dict[int, int] = {}
+        for rows in rows_by_hint:
+            for c in {t.sub_country[r] for r in rows}:
+                votes[c] = votes.get(c, 0) + 1
+        order = sorted(
+            votes,
+            key=lambda c: (
+                -votes[c],
+                ctx_rows.index(c) if c in ctx_rows else len(ctx_rows),
+                -max(t.sub_pop[r] for rows in rows_by_hint for r in rows if t.sub_country[r] == c),
+            ),
+        )
+        for c in order:  # inside the hinted areas of one country
+            admins = frozenset(r for rows in rows_by_hint for r in rows if t.sub_country[r] == c)
+            for name in names:
+                if match := ranker.resolve(name, Context((c,), admins)):
+                    return self._place(match)
+        top = order[0]
+        for name in names:  # elsewhere in the hinted country: admin names vary between sources
+            match = ranker.resolve(name, Context((top,)))
+            if match is not None and match.candidate.kind != "country":
+                return self._place(match)
+        for hint in areas:  # the innermost area we can put on a map
+            area = self._resolve(hint, (top,), None)
+            if area is not None and area.kind != "country" and area.latitude is not None:
+                return replace(area, geo_precision=max(area.geo_precision, 2))
+        return None
 
     def country(self, name: str) -> str | None:
         """The country a name or demonym means ("Afghan" -> "Afghanistan", "U.S." -> "United

@@ -297,7 +297,7 @@ class Ranker:
                 row = self.curated[override]
                 if row.latitude is not None and row.longitude is not None:
                     return row.latitude, row.longitude
-            return self.t.sub_centroid(c.ref)
+            return self.t.sub_point(c.ref)
         if c.kind == "curated":
             row = self.curated[c.ref]
             if row.latitude is not None and row.longitude is not None:
