@@ -152,6 +152,12 @@ def event_place_names(sent: Span, *, loose: bool = False) -> list[tuple[int, str
                 continue
             covered.update(range(start, sent.start_char + m.end(1)))
             out.append((start, m.group(1), _hints(sent.text[m.end(1) :])))
+        for m in _PAREN_PLACE.finditer(sent.text):
+            start = sent.start_char + m.start(1)
+            if start in covered:
+                continue
+            covered.update(range(start, sent.start_char + m.end(1)))
+            out.append((start, m.group(1), _hints(sent.text[m.end(1) :])))
         for m in _NAMED_PLACE.finditer(sent.text):
             start = sent.start_char + m.start(1)
             if start in covered:
@@ -188,6 +194,14 @@ _PLACE_HEADS = {
     "border",
     "region",
     "area",
+    "areas",
+    "neighbourhood",
+    "neighborhood",
+    "quarter",
+    "countryside",
+    "districts",
+    "provinces",
+    "villages",
     "town",
     "village",
     "bazaar",
@@ -253,6 +267,11 @@ _HINTS = re.compile(
     r"(?=\s*[,.;:)(]|\s+[a-z]|$)"
     r"|\s+in\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|rural)\s+)?"
     r"(?P<i>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?))"
+)
+#: coder notes' "Hauban (Salh, Taizz)": a name followed by the areas it lies in
+_PAREN_PLACE = re.compile(
+    r"(?<![\w'’-])([A-Z][\w'’-]+(?:\s+(?:(?:de|del|da|do|la|el|al)\s+)?[A-Z][\w'’-]*){0,3})"
+    r"(?=\s*\([A-Z][\w'’ -]{2,30}(?:,\s*[A-Z][\w'’ -]{2,30}){0,2}\))"
 )
 #: "Surat city", "Nacoba village", "Kolofata subdivision": a name the generic word makes a place
 _NAMED_PLACE = re.compile(

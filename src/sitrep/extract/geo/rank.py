@@ -76,7 +76,15 @@ class Ranker:
             if m := self._pick(cands, reading, ctx):
                 return m
             seen = seen or any(self._in_context(c, ctx) for c in cands)
-        if not ctx.countries or seen:
+        if seen:
+            return None
+        if not ctx.countries:
+            # no country to search in: a spelling variant only of a well-known place ("Idleb",
+            # "al-Hasakeh"), where a namesake village is unlikely to be meant
+            for reading in options:
+                loose = self.ix.candidates(reading.key, raw, True) if len(reading.key) >= 4 else []
+                if m := self._pick([c for c in loose if self._well_known(c)], reading, ctx):
+                    return m
             return None
         for reading in options:
             loose = self.ix.candidates(reading.key, raw, True) if len(reading.key) >= 4 else []
@@ -184,6 +192,9 @@ class Ranker:
 
     def _curated_fits(self, cands: list[Candidate], hint: Level) -> bool:
         return hint == "city" or hint in {self.curated[c.ref].kind for c in cands}
+
+    def _well_known(self, c: Candidate) -> bool:
+        return c.kind in ("country", "admin1") or (c.kind == "city" and c.population >= PROMINENT)
 
     def _prominent(self, c: Candidate) -> bool:
         return (

@@ -1,0 +1,48 @@
+"""Place names an event sentence gives, with the areas it says they lie in."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.extract.mentions import _hints, event_place_names
+from sitrep.nlp import load_nlp
+
+
+@pytest.mark.parametrize(
+    ("tail", "hints"),
+    [
+        (
+            " village, Kolofata subdivision (Mayo-Sava, Extreme-Nord). One",
+            ("Kolofata", "Mayo-Sava", "Extreme-Nord"),
+        ),
+        (", Tibu, Norte de Santander department, a leader", ("Tibu", "Norte de Santander")),
+        (" (Nellore, AP) on Monday", ("Nellore", "AP")),
+        (" town in Idleb countryside, killing", ("Idleb",)),
+        (" district, Logar.", ("Logar",)),
+        (" on Monday, police said", ()),
+    ],
+)
+def test_hints_follow_chains_of_enclosing_areas(tail: str, hints: tuple[str, ...]) -> None:
+    assert _hints(tail) == hints
+
+
+def _names(text: str, loose: bool = True) -> list[tuple[str, tuple[str, ...]]]:
+    doc = load_nlp()(text)
+    return [
+        (name, hints) for s in doc.sents for _, name, hints in event_place_names(s, loose=loose)
+    ]
+
+
+def test_coder_note_places_with_parenthesised_areas() -> None:
+    names = _names("On 8 May 2020, a prisoner died in the prison of Hauban (Salh, Taizz).")
+    assert ("Hauban", ("Salh", "Taizz")) in names
+
+
+def test_a_generic_word_makes_a_name_a_place() -> None:
+    names = dict(_names("Workers took to the streets of Surat city (Surat, Gujarat) on Monday."))
+    assert names.get("Surat city") == ("Surat", "Gujarat")
+
+
+def test_loose_names_are_only_read_in_notes() -> None:
+    text = "On 8 May 2020, a prisoner died in the prison of Hauban (Salh, Taizz)."
+    assert all(name != "Hauban" for name, _ in _names(text, loose=False))
