@@ -188,3 +188,13 @@ def test_trailing_attribution_subcounts_and_non_people(extractor) -> None:  # ty
         ).casualties
         == ()
     )
+
+
+def test_headline_lists_share_their_verb(extractor) -> None:  # type: ignore[no-untyped-def]
+    # the parser hangs "4 soldiers" off "14 militants" as an apposition, the verb off it alone
+    x = _one(extractor, "14 militants, 4 soldiers killed in clash in northwest Pakistan")
+    assert sorted(f.count.low for f in x.casualties if f.status is CasualtyStatus.KILLED) == [4, 14]
+    assert x.events[0].fatalities is not None and x.events[0].fatalities.best == 18
+    # an apposition naming the same person adds nobody
+    y = _one(extractor, "Zabihullah Mujahid, the Taliban spokesman, said 58 soldiers were killed.")
+    assert [f.count.low for f in y.casualties] == [58]

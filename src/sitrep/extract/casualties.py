@@ -348,6 +348,7 @@ class CasualtyReader:
         governors = [head.head, *head.children]
         if head.dep_ == "conj":  # "60 Afghans and 13 U.S. troops": the first conjunct's verb
             governors.append(head.head.head)
+        governors.extend(_listed_verbs(head))
         for t in governors:
             if t.i == head.i:
                 continue
@@ -415,7 +416,7 @@ class CasualtyReader:
                             word, verb = self._word(child), child
                             break
             if word is None:  # "a reporter who was killed", headline "Soldier killed by ..."
-                for child in tok.children:
+                for child in [*tok.children, *_listed_verbs(tok)]:
                     if child.dep_ in {"relcl", "acl"} and (w := self._word(child)):
                         word, verb = w, child
                         break
@@ -441,6 +442,20 @@ class CasualtyReader:
                 if country:
                     return country
         return None
+
+
+def _listed_verbs(noun: Token) -> list[Token]:
+    """Headline lists "14 militants, 4 soldiers killed", "Woman, child killed": the parser
+    hangs the second noun off the first as an apposition and the verb off the second only, yet
+    it says what happened to both. Only a clause on the apposition itself counts ("Ahmed, a
+    soldier, was killed" has none: there the apposition is the same person)."""
+    return [
+        verb
+        for appos in noun.children
+        if appos.dep_ == "appos"
+        for verb in appos.children
+        if verb.dep_ == "acl" and verb.i > appos.i
+    ]
 
 
 def _civilian_casualties(sent: Span) -> bool:
