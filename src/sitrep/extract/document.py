@@ -488,7 +488,9 @@ class DocumentReader:
                 break
         place = None
         for s in self.sentences:
-            for _, candidate in self._places(s):
+            # in text order: of equally precise places the note's first ("On <date>, in
+            # <place>, ...") is where it happened, whichever way it was found
+            for _, candidate in sorted(self._places(s), key=lambda found: found[0]):
                 place = more_precise(place, candidate)
         main.place = place or main.place
         if label is not None:

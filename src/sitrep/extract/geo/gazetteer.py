@@ -180,16 +180,13 @@ class Gazetteer:
                 -max(t.sub_pop[r] for rows in rows_by_hint for r in rows if t.sub_country[r] == c),
             ),
         )
-        for c in order:  # inside the hinted areas of one country
-            admins = frozenset(r for rows in rows_by_hint for r in rows if t.sub_country[r] == c)
-            for name in names:
-                if match := ranker.resolve(name, Context((c,), admins)):
-                    return self._place(match)
+        for c in order:  # inside the hinted areas of one country, the innermost area first
+            for rows in rows_by_hint:
+                admins = frozenset(r for r in rows if t.sub_country[r] == c)
+                for name in names if admins else ():
+                    if match := ranker.resolve(name, Context((c,), admins)):
+                        return self._place(match)
         top = order[0]
-        for name in names:  # elsewhere in the hinted country: admin names vary between sources
-            match = ranker.resolve(name, Context((top,)))
-            if match is not None and match.candidate.kind != "country":
-                return self._place(match)
         for hint in areas:  # the innermost area we can put on a map
             area = self._resolve(hint, (top,), None)
             if area is not None and area.kind != "country" and area.latitude is not None:

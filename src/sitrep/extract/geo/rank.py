@@ -213,6 +213,11 @@ class Ranker:
             return None
         for country in ctx.countries:
             keys, codes = self._admin_pool(country, ctx.admins)
+            # a short form of a longer official name: "Acapulco" for "Acapulco de Juarez"
+            head = reading.key + " "
+            starts = [self.ix.decode(codes[i]) for i, k in enumerate(keys) if k.startswith(head)]
+            if starts and (best := self.choose(starts, reading.hint, ctx)) is not None:
+                return Match(best, reading)
             hits = process.extract(
                 reading.key, keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=20
             )
