@@ -257,3 +257,23 @@ def test_spelling_variant_of_a_well_known_place_without_country_context(gaz: Gaz
     assert p is not None and p.country == "Syria"
     # a loose match is not taken for small places without a country to search in
     assert gaz.resolve("Qaser Bin Ghashirr") is None
+
+
+def test_namesakes_in_one_province_give_the_province(gaz: Gazetteer) -> None:
+    # two villages called Opytne, both in Donetsk oblast: the province is known, not the village
+    p = gaz.resolve("Opytne", countries=["Ukraine"])
+    assert p is not None and (p.kind, p.geo_precision) == ("admin1", 3)
+    assert p.admin1 is not None and "Donet" in p.admin1
+
+
+def test_short_form_of_a_longer_official_name(gaz: Gazetteer) -> None:
+    p = gaz.locate(["Ecatepec"], ["Mexico"])
+    assert p is not None and p.name.startswith("Ecatepec de Morelos")
+
+
+def test_locate_prefers_a_place_it_can_map(gaz: Gazetteer) -> None:
+    # the district of that name has no coordinates; the town inside the province has
+    town = gaz.locate(["Jamaame town"], ["Jamaame", "Lower Juba"])
+    assert town is not None and town.kind == "city" and town.latitude is not None
+    county = gaz.locate(["Uror county"], ["Jonglei"])
+    assert county is not None and county.latitude is not None and county.admin1 == "Jonglei"

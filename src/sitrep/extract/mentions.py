@@ -263,7 +263,7 @@ _GENERIC = (
 _HINTS = re.compile(
     rf"(?:\s+(?:{_GENERIC}))?"
     r"(?:\s*\((?P<p>[^()]{2,80})\)"
-    r"|,\s*(?P<c>[A-Z][\w'’-]*(?:[ -](?:(?:de|del|da|do|dos|la|el|al|ar|as|ad)\s+){0,2}[A-Z][\w'’-]*){0,4})"
+    r"|,\s*(?P<c>[A-Z][\w'’-]*(?:[ -](?:(?:de|del|da|do|dos|los|las|la|el|al|ar|as|ad)\s+){0,2}[A-Z][\w'’-]*){0,4})"
     r"(?=\s*[,.;:)(]|\s+[a-z]|$)"
     r"|\s+in\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|rural)\s+)?"
     r"(?:(?:countryside|outskirts|suburbs|province|governorate|district|region|area)\s+of\s+)?"
@@ -271,12 +271,12 @@ _HINTS = re.compile(
 )
 #: coder notes' "Hauban (Salh, Taizz)": a name followed by the areas it lies in
 _PAREN_PLACE = re.compile(
-    r"(?<![\w'’-])([A-Z][\w'’-]+(?:\s+(?:(?:de|del|da|do|la|el|al)\s+){0,2}[A-Z][\w'’-]*){0,3})"
+    r"(?<![\w'’-])([A-Z][\w'’-]+(?:\s+(?:(?:de|del|da|do|los|las|la|el|al)\s+){0,2}[A-Z][\w'’-]*){0,3})"
     r"(?=\s*\([A-Z][\w'’ -]{2,30}(?:,\s*[A-Z][\w'’ -]{2,30}){0,2}\))"
 )
 #: "Surat city", "Nacoba village", "Kolofata subdivision": a name the generic word makes a place
 _NAMED_PLACE = re.compile(
-    r"(?<![\w'’-])([A-Z][\w'’-]+(?:\s+(?:(?:de|del|da|do|la|el|al)\s+){0,2}[A-Z][\w'’-]*){0,3})"
+    r"(?<![\w'’-])([A-Z][\w'’-]+(?:\s+(?:(?:de|del|da|do|los|las|la|el|al)\s+){0,2}[A-Z][\w'’-]*){0,3})"
     r"\s+(?:city|town|village|district|sub-?district|subdivision|municipality|province|"
     r"governorate|county|township|commune|neighbou?rhood)\b"
 )
@@ -290,7 +290,7 @@ _ADMIN_WORDS = {"district", "province", "municipality", "governorate", "region",
 _LOOSE_PLACE = re.compile(
     r"\b(?:in|near|at|outside|around|(?:parts|outskirts|area|areas|suburbs|centre|center|"
     r"countryside|village|town|city|district)\s+of)\s+(?:the\s+)?"
-    r"([A-Z][\w'’-]+(?:\s+(?:(?:de|del|da|do|dos|das|la|el|al|ar|as|ash|ad)\s+){0,2}[A-Z][\w'’-]*){0,3})"
+    r"([A-Z][\w'’-]+(?:\s+(?:(?:de|del|da|do|dos|das|los|las|la|el|al|ar|as|ash|ad)\s+){0,2}[A-Z][\w'’-]*){0,3})"
     r"(\s+(?:district|municipality|province|village|town|city|region|county))?"
     r"(?:,\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}))?"
 )

@@ -180,18 +180,22 @@ class Gazetteer:
                 -max(t.sub_pop[r] for rows in rows_by_hint for r in rows if t.sub_country[r] == c),
             ),
         )
+        unmapped = None  # a district found by name that no coordinates place
         for c in order:  # inside the hinted areas of one country, the innermost area first
             for rows in rows_by_hint:
                 admins = frozenset(r for r in rows if t.sub_country[r] == c)
                 for name in names if admins else ():
                     if match := ranker.resolve(name, Context((c,), admins)):
-                        return self._place(match)
+                        place = self._place(match)
+                        if place.latitude is not None or place.kind == "country":
+                            return place
+                        unmapped = unmapped or place
         top = order[0]
         for hint in areas:  # the innermost area we can put on a map
             area = self._resolve(hint, (top,), None)
             if area is not None and area.kind != "country" and area.latitude is not None:
                 return replace(area, geo_precision=max(area.geo_precision, 2))
-        return None
+        return unmapped
 
     def country(self, name: str) -> str | None:
         """The country a name or demonym means ("Afghan" -> "Afghanistan", "U.S." -> "United

@@ -91,6 +91,9 @@ class Ranker:
             if m := self._pick(loose, reading, ctx):
                 return m
         for reading in options:
+            if m := self._prefixed(reading, ctx):
+                return m
+        for reading in options:
             if m := self._fuzzy(reading, ctx):
                 return m
         for reading in options if abroad else ():
@@ -136,7 +139,17 @@ class Ranker:
         best = self._rank(by_kind, hint)
         if best is None or best.kind not in ("city", "admin2"):
             return best
-        return best if self._dominant(best, by_kind[best.kind]) else None
+        if self._dominant(best, by_kind[best.kind]):
+            return best
+        return self._shared_admin1(by_kind[best.kind])
+
+    def _shared_admin1(self, namesakes: list[Candidate]) -> Candidate | None:
+        """Same-named places all in one province ("Opytne", twice in Donetsk oblast): the name
+        still says which province, though not which of them."""
+        provinces = {self.admin1_of(c) for c in namesakes}
+        if len(provinces) != 1 or (a1 := provinces.pop()) < 0:
+            return None
+        return Candidate("admin1", a1, self.t.sub_country[a1], float(self.t.sub_pop[a1]))
 
     def _rank(self, by_kind: dict[str, list[Candidate]], hint: Level | None) -> Candidate | None:
         if hint is not None:
@@ -205,6 +218,22 @@ class Ranker:
 
     # ---- fuzzy ----
 
+    def _prefixed(self, reading: Reading, ctx: Context) -> Match | None:
+        """A short form of a longer official name: "Ecatepec" for "Ecatepec de Morelos",
+        "Acapulco" for "Acapulco de Juarez" (inside the hinted areas, else the context countries)."""
+        if len(reading.key) < 5:
+            return None
+        head = reading.key + " "
+        for country in ctx.countries:
+            if ctx.admins:
+                keys, codes = self._admin_pool(country, ctx.admins)
+            else:
+                keys, codes = self.ix.fuzzy_pool(country)
+            starts = [self.ix.decode(codes[i]) for i, k in enumerate(keys) if k.startswith(head)]
+            if starts and (best := self.choose(starts, reading.hint, ctx)) is not None:
+                return Match(best, reading)
+        return None
+
     def _fuzzy(self, reading: Reading, ctx: Context) -> Match | None:
         """A close spelling inside the hinted admin areas. Country-wide, on ACLED's notes, fuzzy
         matches were right only one time in three (Basira -> Basir, Napula -> Nampula), so
@@ -213,11 +242,6 @@ class Ranker:
             return None
         for country in ctx.countries:
             keys, codes = self._admin_pool(country, ctx.admins)
-            # a short form of a longer official name: "Acapulco" for "Acapulco de Juarez"
-            head = reading.key + " "
-            starts = [self.ix.decode(codes[i]) for i, k in enumerate(keys) if k.startswith(head)]
-            if starts and (best := self.choose(starts, reading.hint, ctx)) is not None:
-                return Match(best, reading)
             hits = process.extract(
                 reading.key, keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=20
             )
