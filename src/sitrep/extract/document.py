@@ -249,10 +249,6 @@ class DocumentReader:
                 figure_sentence.append(si)
             dates = self._dates(sent, last_date)
             d, precision = (dates[0][1], dates[0][2]) if dates else (None, None)
-            places = self._places(sent)
-            place = None
-            for _, p in places:
-                place = more_precise(place, p)
             evidence = Evidence(sent.start_char, sent.end_char, sent.text)
             triggers = triggers_in(sent.text, self.lex, quoted[si])
             # every cue competes for the sentence's dates and places, even one too weak to
@@ -271,6 +267,18 @@ class DocumentReader:
                 triggers = [(fb, 0, None)]  # type: ignore[list-item]
             touched: list[Draft] = []
             chosen = triggers[:2]
+            occurred = (
+                not triggers
+                and bool(drafts)
+                and not quoted[si]
+                and any(w in sent.text.lower() for w in _OCCURRED)
+            )
+            # place look-ups are the dearest step of reading a sentence: only where a place is
+            # used, by an event mention or by "these incidents occurred in ..."
+            places = self._places(sent) if chosen or occurred else []
+            place = None
+            for _, p in places:
+                place = more_precise(place, p)
             for sub_type, weight, match in chosen:
                 referring = match is not None and is_referring(sent.text, match)
                 near = cues if match in cues else [m for _, _, m in chosen]
@@ -301,13 +309,8 @@ class DocumentReader:
                     draft.trigger_words.update(match.group(0).lower().split())
                 touched.append(draft)
             headline_seen = headline_seen or (in_headline and bool(triggers))
-            if not triggers and drafts and place is not None and not quoted[si]:
-                low = sent.text.lower()
-                target = (
-                    self._occurred_target(drafts, sent)
-                    if any(w in low for w in _OCCURRED)
-                    else None
-                )
+            if occurred and place is not None:
+                target = self._occurred_target(drafts, sent)
                 if target is not None:  # "These incidents occurred in Mohmand district"
                     if target.place is None or target.place.kind == "country":
                         target.place = place
