@@ -12,6 +12,10 @@ from api_records import HOSTILE_TITLE, TEXT_A
 from fastapi.testclient import TestClient
 
 from sitrep.export.csv import ACLED_COLUMNS
+from sitrep.models import FusedEvent
+from sitrep.store import rows as store_rows
+from sitrep.store.rows import fused_from_row
+from sitrep.store.schema import FusedEventRow
 
 
 def ids(client: TestClient, **params: object) -> list[str]:
@@ -82,9 +86,44 @@ def test_paging(client: TestClient) -> None:
     assert [e["event_id"] for e in body["items"]] == ["ev-kandahar"]
     assert client.get("/api/events", params={"offset": 10}).json()["items"] == []
     assert client.get("/api/events", params={"limit": 0}).json()["total"] == 3
-    # paging with the admin1 filter (applied outside SQL) counts the same way
+    # paging with the admin1 filter counts the same way
     body = client.get("/api/events", params={"admin1": "Kandahar", "limit": 0}).json()
     assert body["total"] == 1 and body["items"] == []
+    body = client.get("/api/events", params={"admin1": "KABUL", "offset": 1}).json()
+    assert body["total"] == 1 and body["items"] == []
+
+
+def test_admin1_filter_and_paging_run_in_the_database(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The store builds only the events it returns: admin1 is a WHERE condition like every
+    filter, so LIMIT/OFFSET apply to matching rows (a filter in Python after the query would
+    have the store build every event)."""
+    built: list[str] = []
+
+    def counting(row: FusedEventRow) -> FusedEvent:
+        built.append(row.event_id)
+        return fused_from_row(row)
+
+    monkeypatch.setattr(store_rows, "fused_from_row", counting)
+    body = client.get("/api/events", params={"admin1": " kābul ", "limit": 1}).json()
+    assert body["total"] == 1 and [e["event_id"] for e in body["items"]] == ["ev-kabul"]
+    assert built == ["ev-kabul"]
+    built.clear()
+    assert client.get("/api/events", params={"admin1": "kabul", "offset": 1}).json() == {
+        "total": 1,
+        "limit": 50,
+        "offset": 1,
+        "items": [],
+    }
+    assert built == []
+    r = client.get("/api/events.csv", params={"admin1": "KANDAHAR"})
+    assert r.status_code == 200 and len(list(csv.DictReader(io.StringIO(r.text)))) == 1
+    assert built == ["ev-kandahar"]
+    built.clear()
+    r = client.get("/api/events.geojson", params={"admin1": "Kandahar", "offset": 1})
+    assert r.status_code == 200 and r.json()["features"] == []
+    assert built == []
 
 
 @pytest.mark.parametrize(

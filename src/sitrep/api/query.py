@@ -2,14 +2,13 @@
 
 Every parameter is validated by FastAPI (dates, enumerations, lengths, bounds) and reaches
 the database only through `sitrep.store.EventFilter`, whose conditions use bound parameters.
-`admin1` is not a store filter yet: it is applied here, over the store's filtered stream.
+Every filter, `admin1` included, is applied in SQL, so totals and pages come from the database.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import islice
 from typing import Annotated, Any
@@ -18,7 +17,7 @@ from fastapi import Query
 
 from sitrep.api.errors import ApiError
 from sitrep.api.views import map_point
-from sitrep.export.outlines import CountryAtlas, fold
+from sitrep.export.outlines import CountryAtlas
 from sitrep.models import EventType, FusedEvent, SubEventType
 from sitrep.store import EventFilter, Store
 
@@ -26,18 +25,6 @@ TEXT = 200  # longest accepted text parameter
 MAX_LIMIT = 500
 MAX_POINTS = 5000
 MAX_FILLED_DAYS = 1000
-
-
-@dataclass(frozen=True, slots=True)
-class EventQuery:
-    where: EventFilter
-    admin1: str | None = None
-
-    def keeps(self, fused: FusedEvent) -> bool:
-        if self.admin1 is None:
-            return True
-        p = fused.event.place
-        return p is not None and p.admin1 is not None and fold(p.admin1) == fold(self.admin1)
 
 
 def _clean(value: str | None) -> str | None:
@@ -64,24 +51,22 @@ def event_query(
     q: Annotated[
         str | None, Query(max_length=TEXT, description="Text in evidence, place or actors")
     ] = None,
-) -> EventQuery:
+) -> EventFilter:
     if date_from is not None and date_to is not None and date_from > date_to:
         raise ApiError(
             422,
             f"invalid request: date_from ({date_from}) is after date_to ({date_to})",
             details=[{"loc": ["query", "date_from"], "msg": "after date_to", "type": "value"}],
         )
-    return EventQuery(
-        where=EventFilter(
-            date_from=date_from,
-            date_to=date_to,
-            country=_clean(country),
-            event_type=str(event_type) if event_type else None,
-            sub_event_type=str(sub_event_type) if sub_event_type else None,
-            actor=_clean(actor),
-            text=_clean(q),
-        ),
+    return EventFilter(
+        date_from=date_from,
+        date_to=date_to,
+        country=_clean(country),
         admin1=_clean(admin1),
+        event_type=str(event_type) if event_type else None,
+        sub_event_type=str(sub_event_type) if sub_event_type else None,
+        actor=_clean(actor),
+        text=_clean(q),
     )
 
 
@@ -89,25 +74,20 @@ Limit = Annotated[int, Query(ge=0, le=MAX_LIMIT, description="Page size")]
 Offset = Annotated[int, Query(ge=0, description="Items to skip")]
 
 
-def iter_events(store: Store, query: EventQuery) -> Iterator[FusedEvent]:
-    """Every event matching the query, in the store's order (by date, then id)."""
-    return (f for f in store.iter_fused(query.where) if query.keeps(f))
+def iter_events(
+    store: Store, where: EventFilter, limit: int | None = None, offset: int = 0
+) -> Iterator[FusedEvent]:
+    """The matching events in the store's order (by date, then id), `offset` and `limit`
+    applied by the database."""
+    return store.iter_fused(where, limit=limit, offset=offset)
 
 
 def page_events(
-    store: Store, query: EventQuery, limit: int, offset: int
+    store: Store, where: EventFilter, limit: int, offset: int
 ) -> tuple[int, list[FusedEvent]]:
     """(total, one page) of the matching events."""
-    if query.admin1 is None:
-        total = store.count_fused(query.where)
-        items = list(store.iter_fused(query.where, limit=limit, offset=offset)) if limit else []
-        return total, items
-    total, items = 0, []
-    for fused in iter_events(store, query):
-        if offset <= total < offset + limit:
-            items.append(fused)
-        total += 1
-    return total, items
+    items = list(iter_events(store, where, limit, offset)) if limit else []
+    return store.count_fused(where), items
 
 
 def page(it: Iterator[Any], limit: int, offset: int) -> list[Any]:
@@ -119,14 +99,14 @@ def _best(fused: FusedEvent) -> int:
     return f.best if f is not None and f.best is not None else 0
 
 
-def summary(store: Store, query: EventQuery, atlas: CountryAtlas | None) -> dict[str, Any]:
+def summary(store: Store, where: EventFilter, atlas: CountryAtlas | None) -> dict[str, Any]:
     """Totals, a per-day timeline and the map points of every matching event."""
     per_day: Counter[date] = Counter()
     deaths_per_day: Counter[date] = Counter()
     points: list[dict[str, Any]] = []
     total = deaths = undated = unmapped = 0
     types: Counter[str] = Counter()
-    for fused in iter_events(store, query):
+    for fused in iter_events(store, where):
         e = fused.event
         total += 1
         best = _best(fused)
@@ -176,10 +156,10 @@ def _timeline(per_day: Counter[date], deaths: Counter[date]) -> list[dict[str, A
     return [{"date": d.isoformat(), "events": per_day[d], "fatalities": deaths[d]} for d in days]
 
 
-def places(store: Store, query: EventQuery) -> list[dict[str, Any]]:
+def places(store: Store, where: EventFilter) -> list[dict[str, Any]]:
     """The places of the matching events, with how many events and deaths each has."""
     tally: dict[tuple[Any, ...], list[int]] = defaultdict(lambda: [0, 0])
-    for fused in iter_events(store, query):
+    for fused in iter_events(store, where):
         p = fused.event.place
         if p is None:
             continue

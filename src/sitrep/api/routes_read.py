@@ -15,7 +15,6 @@ from fastapi.responses import Response, StreamingResponse
 from sitrep.api.context import AppContext, context
 from sitrep.api.errors import ApiError
 from sitrep.api.query import (
-    EventQuery,
     Limit,
     Offset,
     event_query,
@@ -28,11 +27,12 @@ from sitrep.api.query import (
 from sitrep.api.views import document_detail, document_summary, event_detail, event_summary
 from sitrep.export.csv import ACLED_COLUMNS, acled_row, sources_from_store
 from sitrep.export.geojson import feature
+from sitrep.store import EventFilter
 
 router = APIRouter(prefix="/api", tags=["read"])
 
 Ctx = Annotated[AppContext, Depends(context)]
-Filters = Annotated[EventQuery, Depends(event_query)]
+Filters = Annotated[EventFilter, Depends(event_query)]
 EventIdPath = Annotated[str, Path(min_length=1, max_length=200)]
 DocIdPath = Annotated[str, Path(min_length=1, max_length=500)]
 
@@ -48,14 +48,14 @@ def list_events(ctx: Ctx, query: Filters, limit: Limit = 50, offset: Offset = 0)
     }
 
 
-def _csv_lines(ctx: AppContext, query: EventQuery, limit: int | None, offset: int) -> Iterator[str]:
+def _csv_lines(
+    ctx: AppContext, where: EventFilter, limit: int | None, offset: int
+) -> Iterator[str]:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=ACLED_COLUMNS, lineterminator="\n")
     writer.writeheader()
     source_of = sources_from_store(ctx.store)
-    events: Iterator[Any] = iter_events(ctx.store, query)
-    if limit is not None or offset:
-        events = iter(page(events, limit if limit is not None else 10**12, offset))
+    events = iter_events(ctx.store, where, limit, offset)
     for n, fused in enumerate(events, start=1):
         writer.writerow(acled_row(fused, source_of))
         if n % 100 == 0:
@@ -85,12 +85,10 @@ def events_csv(
 
 
 def _geojson_chunks(
-    ctx: AppContext, query: EventQuery, include_unlocated: bool, limit: int | None, offset: int
+    ctx: AppContext, where: EventFilter, include_unlocated: bool, limit: int | None, offset: int
 ) -> Iterator[str]:
     yield '{"type": "FeatureCollection", "features": [\n'
-    events: Iterator[Any] = iter_events(ctx.store, query)
-    if limit is not None or offset:
-        events = iter(page(events, limit if limit is not None else 10**12, offset))
+    events = iter_events(ctx.store, where, limit, offset)
     n = 0
     for fused in events:
         f = feature(fused)
