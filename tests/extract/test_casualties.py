@@ -198,3 +198,61 @@ def test_headline_lists_share_their_verb(extractor) -> None:  # type: ignore[no-
     # an apposition naming the same person adds nobody
     y = _one(extractor, "Zabihullah Mujahid, the Taliban spokesman, said 58 soldiers were killed.")
     assert [f.count.low for f in y.casualties] == [58]
+
+
+def test_toll_subject_far_before_rose_to(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _one(
+        extractor,
+        "The death toll from Monday's suicide bombing at a mosque inside a police compound in "
+        "Peshawar rose to 100, officials said on Tuesday.",
+    )
+    (f,) = x.casualties
+    assert (f.status, f.count.low, f.claimant.name) == (CasualtyStatus.KILLED, 100, "officials")
+    y = _one(
+        extractor,
+        "The number of people killed in Sunday's missile strike on an apartment building in "
+        "Ganja rose to 10, Azerbaijani officials said on Monday.",
+    )
+    (g,) = y.casualties
+    assert (g.status, g.count.low) == (CasualtyStatus.KILLED, 10)
+    # the model tags "Azerbaijani" as a person: it modifies "officials", who are the source
+    assert g.claimant.name == "Azerbaijani officials"
+
+
+def test_speaker_the_parser_took_for_a_list_item(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _one(
+        extractor,
+        "The death toll from the missile attack on the railway station rose to 52, including "
+        "five children, regional governor Pavlo Kyrylenko said on Saturday.",
+    )
+    figs = {f.count.low: f for f in x.casualties}
+    assert figs[52].claimant.name == "Pavlo Kyrylenko"
+    assert figs[5].claimant.name == "Pavlo Kyrylenko"  # a sub-count, reported too
+    # ... but not added to the total it is part of
+    assert x.events[0].fatalities is not None and x.events[0].fatalities.best == 52
+
+
+def test_headline_restating_a_body_figure_is_one_claim(extractor) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    text = (
+        "Bomb in mosque kills 12 during prayers\n\nA bomb exploded inside a mosque in Kabul "
+        "during Friday prayers, killing 12 worshippers, police said."
+    )
+    art = Article(
+        "t", text, title="Bomb in mosque kills 12 during prayers", published=date(2021, 5, 14)
+    )
+    x = extractor.extract(art)
+    killed = [f for f in x.casualties if f.status is CasualtyStatus.KILLED]
+    assert [(f.count.low, f.victim_kind, f.claimant.name) for f in killed] == [
+        (12, VictimKind.CIVILIAN, "police")
+    ]
+
+
+def test_distinct_groups_add_up_to_the_event_toll(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _one(
+        extractor,
+        "Suicide bombers attacked crowds outside Kabul airport on Thursday, killing at least "
+        "60 Afghans and 13 U.S. troops, officials said.",
+    )
+    assert x.events[0].fatalities is not None and x.events[0].fatalities.low == 73

@@ -263,6 +263,15 @@ class CasualtyReader:
             word = self._word(t)
             if word and word.role == "noun":
                 return word.status
+        # the subject of "rose to" however far back: "the death toll from Monday's bombing at a
+        # mosque inside a police compound in Peshawar rose to 100", "the number of people
+        # killed in Sunday's strike rose to 10"
+        verb = prev.head if prev.dep_ in {"prep", "agent"} else prev
+        for subj in (c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}):
+            for t in subj.subtree:
+                word = self._word(t)
+                if word and word.role in {"noun", "verb"} and t.i < first.i:
+                    return word.status
         return None
 
     def _victim_after(self, sent: Span, after: list[Token]) -> _Victim | None:
@@ -491,4 +500,22 @@ def dedupe(figures: list[CasualtyFigure]) -> list[CasualtyFigure]:
             order.append(key)
         elif rank(f) > rank(best[key]):
             best[key] = f
-    return [best[k] for k in order]
+    kept = [best[k] for k in order]
+    # "Bomb kills 12" in the headline, "killing 12 worshippers, police said" in the body: one
+    # claim told twice, once without saying who the dead were
+    specific = {
+        (f.status, f.count.low, f.count.high, f.count.approx, f.event_index): f
+        for f in kept
+        if f.victim_kind is not VictimKind.UNSPECIFIED
+    }
+
+    def restated(f: CasualtyFigure) -> bool:
+        twin = specific.get((f.status, f.count.low, f.count.high, f.count.approx, f.event_index))
+        return (
+            twin is not None
+            and f.event_index is not None
+            and f.victim_kind is VictimKind.UNSPECIFIED
+            and f.claimant.name in {None, twin.claimant.name}
+        )
+
+    return [f for f in kept if not restated(f)]

@@ -19,7 +19,9 @@ from sitrep.nlp.spans import entity_of, sentence_ents
 _PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 _ACCORDING = re.compile(r"\b(according to|as per|citing|quoting|cited by|reported by)\s", re.I)
 #: "…: military", "… - police", "…-Pakistan": the source a headline ends with
-_HEADLINE_SOURCE = re.compile(r"(?::\s*|\s[-–—]\s*|(?<=[a-z])-(?=[A-Z]))([A-Za-z][A-Za-z .'’]{1,40}?)\s*\.?$")
+_HEADLINE_SOURCE = re.compile(
+    r"(?::\s*|\s[-–—]\s*|(?<=[a-z])-(?=[A-Z]))([A-Za-z][A-Za-z .'’]{1,40}?)\s*\.?$"
+)
 _HEADLINE_VERB = re.compile(
     r"^(?P<who>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,5})\s+(?:claims?|says?|said|reports?|confirms?)\b"
 )
@@ -94,7 +96,11 @@ class Attribution:
             return None
         span = tokens[0].doc[tokens[0].i : tokens[-1].i + 1]
         for tok in tokens:  # a named person inside the phrase is the most specific
-            if tok.ent_type_ == "PERSON":
+            # ... but not a word the model took for a name that modifies a common noun:
+            # "Azerbaijani officials" are officials
+            if tok.ent_type_ == "PERSON" and not (
+                tok.dep_ in {"compound", "amod"} and tok.head.pos_ == "NOUN"
+            ):
                 return self._expand(_entity_text(tok).strip())
         for tok in tokens:  # apposition: "Afghanistan's spokesperson, Zabihullah Mujahid"
             for child in tok.children:
@@ -235,7 +241,8 @@ class Attribution:
                 and verb.pos_ == "VERB"
                 and verb.lemma_.lower() in self.lexicon.reporting_verbs
                 and verb.dep_ in {"parataxis", "conj", "advcl", "ccomp", "ROOT"}
-                and sent.doc[verb.i - 1].dep_ in {"nsubj", "appos", "compound"}
+                # "conj": the parser may take the speaker for one more item of a list
+                and sent.doc[verb.i - 1].dep_ in {"nsubj", "appos", "compound", "conj"}
                 and any(t.text == "," for t in sent.doc[token.i : verb.i])
             ):
                 subj = [c for c in verb.children if c.dep_ == "nsubj"]

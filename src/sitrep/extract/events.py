@@ -8,6 +8,7 @@ Figures without a trigger of their own attach to the event of their sentence, el
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -80,7 +81,15 @@ def more_precise(a: Place | None, b: Place | None) -> Place | None:
     return b if _precision_rank(b) < _precision_rank(a) else a
 
 
-_KIND_RANK = {"city": 0, "crossing": 0, "admin2": 1, "border": 2, "admin1": 2, "region": 3, "country": 4}
+_KIND_RANK = {
+    "city": 0,
+    "crossing": 0,
+    "admin2": 1,
+    "border": 2,
+    "admin1": 2,
+    "region": 3,
+    "country": 4,
+}
 
 
 def _precision_rank(p: Place) -> tuple[int, int]:
@@ -120,15 +129,35 @@ def fatality_range(figures: list[CasualtyFigure]) -> FatalityRange | None:
     groups: dict[tuple[str | None, ClaimantType], dict[tuple[object, object], list[int]]] = {}
     for f in killed:
         claimant = (f.claimant.name, f.claimant.type)
-        group = (f.victim_kind, f.victim_side)
+        group = ("total", None) if _is_total(f) else (f.victim_kind, f.victim_side)
         groups.setdefault(claimant, {}).setdefault(group, []).append(f.count.point or 0)
-    lows = {c: sum(min(v) for v in g.values()) for c, g in groups.items()}
-    highs = {c: sum(max(v) for v in g.values()) for c, g in groups.items()}
+    lows = {c: _claimant_total(g, min) for c, g in groups.items()}
+    highs = {c: _claimant_total(g, max) for c, g in groups.items()}
     low, high = min(lows.values()), max(highs.values())
     independent = [lows[c] for c in lows if c[1] in _INDEPENDENT]
     if independent:
         return FatalityRange(low, max(independent), high, "independent: own voice or monitor")
     return FatalityRange(low, low, high, "conservative: lowest party claim")
+
+
+#: victims that name no group: a toll ("rose to 52") or "people" counts everyone
+_TOTAL_WORDS = {"people", "persons", "individuals", "victims", "dead", "lives"}
+
+
+def _is_total(f: CasualtyFigure) -> bool:
+    if f.victim_kind is not VictimKind.UNSPECIFIED:
+        return False
+    return f.victim is None or f.victim.lower().split()[-1] in _TOTAL_WORDS
+
+
+def _claimant_total(
+    groups: dict[tuple[object, object], list[int]], pick: Callable[[list[int]], int]
+) -> int:
+    """A claimant's distinct groups add up; a total ("52 people, including five children")
+    already holds the groups it is at least as large as."""
+    parts = sum(pick(v) for g, v in groups.items() if g[0] != "total")
+    total = pick(groups[("total", None)]) if ("total", None) in groups else 0
+    return max(total, parts)
 
 
 def to_event(draft: Draft, figures: list[CasualtyFigure]) -> Event:
