@@ -12,7 +12,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from sitrep.models import RawDocument, Rejected
-from sitrep.readers import read_paths
+from sitrep.readers import read_paths, read_stream
 
 
 def page(record: dict, charset: str = "utf-8") -> str:
@@ -145,6 +145,65 @@ def test_truncated_and_garbage_warc_are_rejected(tmp_path: Path, warc_records: l
         "not a WARC file (no WARC/1.x header at the start)"
     ] * 2
     assert isinstance(by_file["a.warc"][-1], Rejected)
+
+
+def _record(uri: str | None, body: bytes, length: int | None = None) -> bytes:
+    """One uncompressed WARC response, by hand: `length` overrides the true Content-Length."""
+    block = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + body
+    target = b"" if uri is None else b"WARC-Target-URI: " + uri.encode() + b"\r\n"
+    return (
+        b"WARC/1.0\r\nWARC-Type: response\r\n"
+        + target
+        + b"Content-Length: "
+        + str(len(block) if length is None else length).encode()
+        + b"\r\n\r\n"
+        + block
+        + b"\r\n\r\n"
+    )
+
+
+GOOD_1 = _record("https://example.org/1", b"<p>Twelve people were killed in Kabul on Monday.</p>")
+GOOD_2 = _record("https://example.org/2", b"<p>Three soldiers died in Kandahar on Tuesday.</p>")
+BAD_BODY = b"<p>" + b"A page cut short. " * 10 + b"</p>"
+
+
+@pytest.mark.parametrize(
+    ("broken", "why"),
+    [
+        # a download cut mid-record: its Content-Length swallows the next record's header
+        (_record("https://example.org/cut", BAD_BODY)[:150], "does not end where"),
+        (_record("https://example.org/cut", BAD_BODY)[:60], "runs into another record"),
+        (_record("https://example.org/long", BAD_BODY, length=5000), "truncated"),
+        (_record("https://example.org/short", BAD_BODY, length=30), "does not end where"),
+        (_record(None, BAD_BODY), "response record without a WARC-Target-URI"),
+        (b"WARC/1.0\r\nWARC-Type: response\r\n" + BAD_BODY + b"\r\n\r\n", "Content-Length"),
+        (b"not a record at all\r\n\r\n", "no WARC/1.x version line"),
+    ],
+    ids=[
+        "cut-mid-body",
+        "cut-in-header",
+        "length-too-long",
+        "length-too-short",
+        "no-target-uri",
+        "no-content-length",
+        "not-a-record",
+    ],
+)
+def test_broken_warc_record_costs_only_itself(broken: bytes, why: str) -> None:
+    """good, broken, good: both good records are read (the reader resynchronises on the next
+    version line), and the broken one is one Rejected saying what is wrong with it."""
+    data = GOOD_1 + broken + GOOD_2
+    items = list(read_stream(io.BytesIO(data), "crawl.warc"))
+    docs = [i for i in items if isinstance(i, RawDocument)]
+    rejected = [i for i in items if isinstance(i, Rejected)]
+    assert [d.url for d in docs] == ["https://example.org/1", "https://example.org/2"]
+    assert "Kabul" in docs[0].text and "Kandahar" in docs[1].text
+    assert [r.origin for r in rejected] == ["crawl.warc#record-2"], rejected
+    (error,) = rejected
+    assert error.reason.startswith(f"broken WARC record at byte {len(GOOD_1)}: ")
+    assert why in error.reason
+    assert "Error" not in error.reason and "NoneType" not in error.reason  # no exception text
+    assert docs[1].origin == "crawl.warc#record-3"
 
 
 def test_warc_record_over_the_cap_is_rejected(tmp_path: Path, warc_records: list) -> None:
