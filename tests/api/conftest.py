@@ -16,7 +16,18 @@ from sitrep.api import create_app
 from sitrep.settings import Settings
 from sitrep.store import open_store
 
-TOKEN = "s3cret-token-for-tests"
+
+@pytest.fixture(scope="session")
+def token() -> str:
+    """The write token the tests give `create_app` (a fixture, not a constant to import:
+    every test folder has a `conftest` module, so `from conftest import` picks one by chance)."""
+    return "s3cret-token-for-tests"
+
+
+@pytest.fixture(scope="session")
+def auth(token: str) -> dict[str, str]:
+    """The Authorization header that carries `token`."""
+    return {"Authorization": f"Bearer {token}"}
 
 
 @pytest.fixture(scope="module", params=BACKENDS)

@@ -14,7 +14,6 @@ import uvicorn
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
-from conftest import TOKEN
 from sitrep.api import security
 from sitrep.cli import app as cli_app
 
@@ -49,7 +48,7 @@ def test_no_request_path_reaches_the_file_system(client: TestClient, path: str) 
 
 
 def test_token_is_compared_in_constant_time(
-    make_writable_client: Callable[..., TestClient], monkeypatch: pytest.MonkeyPatch
+    make_writable_client: Callable[..., TestClient], monkeypatch: pytest.MonkeyPatch, token: str
 ) -> None:
     calls: list[tuple[Any, Any]] = []
     real = hmac.compare_digest
@@ -59,14 +58,14 @@ def test_token_is_compared_in_constant_time(
         return real(a, b)
 
     monkeypatch.setattr(security.hmac, "compare_digest", recording)
-    client = make_writable_client(token=TOKEN)
+    client = make_writable_client(token=token)
     body = {"event_ids": ["nope-1", "nope-2"]}
-    for given in ("x", TOKEN[:-1] + "y", TOKEN):
+    for given in ("x", token[:-1] + "y", token):
         client.post("/api/events/merge", json=body, headers={"Authorization": f"Bearer {given}"})
     assert [(a.decode(), b.decode()) for a, b in calls] == [
-        ("x", TOKEN),
-        (TOKEN[:-1] + "y", TOKEN),
-        (TOKEN, TOKEN),
+        ("x", token),
+        (token[:-1] + "y", token),
+        (token, token),
     ]
 
 
@@ -100,11 +99,13 @@ def test_cors_preflight_refused_unless_configured(
     assert "*" not in r.headers.get("access-control-allow-origin", "")
 
 
-def test_errors_carry_the_security_headers(make_writable_client: Callable[..., TestClient]) -> None:
-    client = make_writable_client(token=TOKEN, writes_per_minute=1, max_body_bytes=100)
+def test_errors_carry_the_security_headers(
+    make_writable_client: Callable[..., TestClient], token: str
+) -> None:
+    client = make_writable_client(token=token, writes_per_minute=1, max_body_bytes=100)
     body = {"event_ids": ["nope-1", "nope-2"]}
     responses = [
-        client.post("/api/events/merge", json=body, headers={"Authorization": f"Bearer {TOKEN}"}),
+        client.post("/api/events/merge", json=body, headers={"Authorization": f"Bearer {token}"}),
         client.post("/api/events/merge", json=body),  # 429: over the write limit
         client.post("/documents", content=b"x" * 200),  # 413
         client.get("/api/events?limit=100000"),  # 422

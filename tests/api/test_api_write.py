@@ -13,11 +13,9 @@ from dataclasses import dataclass, field
 import pytest
 from fastapi.testclient import TestClient
 
-from conftest import TOKEN
 from sitrep.models import Article, DocumentExtraction
 from sitrep.settings import Settings
 
-AUTH = {"Authorization": f"Bearer {TOKEN}"}
 DOC = {"id": "new-1", "source": "wire", "published": "2025-10-20", "text": "Nothing happened."}
 
 
@@ -47,8 +45,10 @@ def stub() -> StubExtractor:
 
 
 @pytest.fixture()
-def writer(make_writable_client: Callable[..., TestClient], stub: StubExtractor) -> TestClient:
-    return make_writable_client(token=TOKEN, extractor_factory=stub.factory)
+def writer(
+    make_writable_client: Callable[..., TestClient], stub: StubExtractor, token: str
+) -> TestClient:
+    return make_writable_client(token=token, extractor_factory=stub.factory)
 
 
 WRITES = [
@@ -60,10 +60,10 @@ WRITES = [
 
 @pytest.mark.parametrize(("path", "body"), WRITES)
 def test_writes_refused_without_a_configured_token(
-    make_writable_client: Callable[..., TestClient], path: str, body: dict
+    make_writable_client: Callable[..., TestClient], path: str, body: dict, auth: dict[str, str]
 ) -> None:
     client = make_writable_client()  # no token argument, SITREP_API_TOKEN unset
-    for headers in ({}, AUTH):
+    for headers in ({}, auth):
         r = client.post(path, json=body, headers=headers)
         assert r.status_code == 403, r.text
         err = r.json()["error"]
@@ -71,26 +71,28 @@ def test_writes_refused_without_a_configured_token(
 
 
 @pytest.mark.parametrize(("path", "body"), WRITES)
-def test_auth(writer: TestClient, stub: StubExtractor, path: str, body: dict) -> None:
+def test_auth(writer: TestClient, stub: StubExtractor, path: str, body: dict, token: str) -> None:
     r = writer.post(path, json=body)
     assert r.status_code == 401 and r.json()["error"]["code"] == "unauthorized"
     assert r.headers["www-authenticate"].startswith("Bearer")
-    for bad in ("Basic dXNlcjpwYXNz", "Bearer", "Bearer ", TOKEN):
+    for bad in ("Basic dXNlcjpwYXNz", "Bearer", "Bearer ", token):
         assert writer.post(path, json=body, headers={"Authorization": bad}).status_code == 401
-    for wrong in (TOKEN[:-1], TOKEN + "x", TOKEN.upper(), "x"):
+    for wrong in (token[:-1], token + "x", token.upper(), "x"):
         r = writer.post(path, json=body, headers={"Authorization": f"Bearer {wrong}"})
         assert r.status_code == 403 and r.json()["error"]["code"] == "invalid_token"
     assert stub.made == []  # nothing was extracted for a refused request
-    r = writer.post(path, json=body, headers={"Authorization": f"bearer {TOKEN}"})
+    r = writer.post(path, json=body, headers={"Authorization": f"bearer {token}"})
     assert r.status_code in (200, 201), r.text
 
 
-def test_token_from_settings(make_writable_client: Callable[..., TestClient], db_url: str) -> None:
+def test_token_from_settings(
+    make_writable_client: Callable[..., TestClient], db_url: str, auth: dict[str, str]
+) -> None:
     from sitrep.api import create_app
 
     app = create_app(Settings(db_url=db_url, api_token="from-settings"))
     with TestClient(app) as client:
-        r = client.post("/api/events/merge", json={"event_ids": ["a", "b"]}, headers=AUTH)
+        r = client.post("/api/events/merge", json={"event_ids": ["a", "b"]}, headers=auth)
         assert r.status_code == 403
         headers = {"Authorization": "Bearer from-settings"}
         assert (
@@ -102,11 +104,14 @@ def test_token_from_settings(make_writable_client: Callable[..., TestClient], db
 
 
 def test_body_size_limit(
-    make_writable_client: Callable[..., TestClient], stub: StubExtractor
+    make_writable_client: Callable[..., TestClient],
+    stub: StubExtractor,
+    token: str,
+    auth: dict[str, str],
 ) -> None:
-    client = make_writable_client(token=TOKEN, extractor_factory=stub.factory, max_body_bytes=1000)
+    client = make_writable_client(token=token, extractor_factory=stub.factory, max_body_bytes=1000)
     big = json.dumps({**DOC, "text": "x" * 2000})
-    headers = {**AUTH, "Content-Type": "application/json"}
+    headers = {**auth, "Content-Type": "application/json"}
     r = client.post("/documents", content=big, headers=headers)
     assert r.status_code == 413 and r.json()["error"]["code"] == "payload_too_large"
     assert r.headers["x-content-type-options"] == "nosniff"
@@ -122,27 +127,29 @@ def test_body_size_limit(
     assert client.post("/documents", content=small, headers=headers).status_code == 201
 
 
-def test_default_body_limit_is_2mb(writer: TestClient) -> None:
+def test_default_body_limit_is_2mb(writer: TestClient, auth: dict[str, str]) -> None:
     body = json.dumps({**DOC, "text": "y" * 2_100_000})
     r = writer.post(
-        "/documents", content=body, headers={**AUTH, "Content-Type": "application/json"}
+        "/documents", content=body, headers={**auth, "Content-Type": "application/json"}
     )
     assert r.status_code == 413
 
 
-def test_rate_limit_on_writes(make_writable_client: Callable[..., TestClient]) -> None:
-    client = make_writable_client(token=TOKEN, writes_per_minute=2)
+def test_rate_limit_on_writes(
+    make_writable_client: Callable[..., TestClient], token: str, auth: dict[str, str]
+) -> None:
+    client = make_writable_client(token=token, writes_per_minute=2)
     body = {"event_ids": ["nope-1", "nope-2"]}
-    assert client.post("/api/events/merge", json=body, headers=AUTH).status_code == 404
+    assert client.post("/api/events/merge", json=body, headers=auth).status_code == 404
     assert client.post("/api/events/merge", json=body).status_code == 401  # counts too
-    r = client.post("/api/events/merge", json=body, headers=AUTH)
+    r = client.post("/api/events/merge", json=body, headers=auth)
     assert r.status_code == 429 and int(r.headers["retry-after"]) >= 1
     assert r.json()["error"]["code"] == "too_many_requests"
     assert client.get("/api/events").status_code == 200  # reads are not limited
 
 
-def test_post_documents(writer: TestClient, stub: StubExtractor) -> None:
-    r = writer.post("/documents", json=DOC, headers=AUTH)
+def test_post_documents(writer: TestClient, stub: StubExtractor, auth: dict[str, str]) -> None:
+    r = writer.post("/documents", json=DOC, headers=auth)
     assert r.status_code == 201, r.text
     body = r.json()
     assert body["stored"] == 1 and body["results"][0] == {
@@ -162,7 +169,7 @@ def test_post_documents(writer: TestClient, stub: StubExtractor) -> None:
         {"id": "bad-2", "text": "x", "published": "not a date"},
         {"id": "new-3", "text": "FAIL here"},
     ]
-    body = writer.post("/documents", json=batch, headers=AUTH).json()
+    body = writer.post("/documents", json=batch, headers=auth).json()
     got = [(r["doc_id"], r["status"]) for r in body["results"]]
     assert got == [
         ("new-2", "stored"),
@@ -176,7 +183,7 @@ def test_post_documents(writer: TestClient, stub: StubExtractor) -> None:
     assert len(stub.made) == 1  # one extractor per app, created at the first write
     assert stub.seen == ["new-1", "new-2", "new-3"]
     # nothing new: 200
-    again = writer.post("/documents", json=DOC, headers=AUTH)
+    again = writer.post("/documents", json=DOC, headers=auth)
     assert again.status_code == 200 and again.json()["duplicates"] == 1
 
 
@@ -193,17 +200,22 @@ def test_post_documents(writer: TestClient, stub: StubExtractor) -> None:
     ],
 )
 def test_post_documents_bad_bodies(
-    writer: TestClient, stub: StubExtractor, content: bytes, ctype: str, status: int
+    writer: TestClient,
+    stub: StubExtractor,
+    content: bytes,
+    ctype: str,
+    status: int,
+    auth: dict[str, str],
 ) -> None:
-    r = writer.post("/documents", content=content, headers={**AUTH, "Content-Type": ctype})
+    r = writer.post("/documents", content=content, headers={**auth, "Content-Type": ctype})
     assert r.status_code == status, r.text
     assert r.json()["error"]["status"] == status
     assert stub.made == []
 
 
-def test_path_in_a_record_is_only_text(writer: TestClient) -> None:
+def test_path_in_a_record_is_only_text(writer: TestClient, auth: dict[str, str]) -> None:
     record = {"id": "../../etc/passwd", "text": "/etc/passwd", "url": "file:///etc/passwd"}
-    body = writer.post("/documents", json=record, headers=AUTH).json()
+    body = writer.post("/documents", json=record, headers=auth).json()
     assert body["results"][0]["status"] == "stored"
     stored = writer.get("/api/documents/..%2F..%2Fetc%2Fpasswd").json()
     assert stored["text"] == "/etc/passwd" and stored["doc_id"] == "../../etc/passwd"
@@ -211,7 +223,7 @@ def test_path_in_a_record_is_only_text(writer: TestClient) -> None:
     assert page.status_code == 200 and "root:" not in page.text
 
 
-def test_merge_and_split(writer: TestClient) -> None:
+def test_merge_and_split(writer: TestClient, auth: dict[str, str]) -> None:
     def event_of(doc_id: str, index: int) -> str:
         for e in writer.get("/api/events").json()["items"]:
             detail = writer.get(f"/api/events/{e['event_id']}").json()
@@ -220,7 +232,7 @@ def test_merge_and_split(writer: TestClient) -> None:
         raise AssertionError(f"{doc_id}#{index} in no event")
 
     r = writer.post(
-        "/api/events/merge", json={"event_ids": ["ev-kabul", "ev-kandahar"]}, headers=AUTH
+        "/api/events/merge", json={"event_ids": ["ev-kabul", "ev-kandahar"]}, headers=auth
     )
     assert r.status_code == 200, r.text
     merged = r.json()["event_id"]
@@ -229,7 +241,7 @@ def test_merge_and_split(writer: TestClient) -> None:
     assert any(d["manual"] and "manual merge" in d["reason"] for d in log)
 
     r = writer.post(
-        f"/api/events/{merged}/split", json={"doc_id": "doc-c", "index": 0}, headers=AUTH
+        f"/api/events/{merged}/split", json={"doc_id": "doc-c", "index": 0}, headers=auth
     )
     assert r.status_code == 200, r.text
     assert event_of("doc-c", 0) == r.json()["event_id"] != event_of("doc-a", 1)
@@ -248,7 +260,9 @@ def test_merge_and_split(writer: TestClient) -> None:
         ("/api/events/ev-kabul/split", {"doc_id": "doc-a", "index": 1}, 409),  # its only member
     ],
 )
-def test_merge_split_errors(writer: TestClient, path: str, body: dict, status: int) -> None:
-    r = writer.post(path, json=body, headers=AUTH)
+def test_merge_split_errors(
+    writer: TestClient, path: str, body: dict, status: int, auth: dict[str, str]
+) -> None:
+    r = writer.post(path, json=body, headers=auth)
     assert r.status_code == status, r.text
     assert r.json()["error"]["status"] == status

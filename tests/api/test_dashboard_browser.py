@@ -21,7 +21,6 @@ from typing import Any
 import httpx
 import pytest
 
-from conftest import TOKEN
 from sitrep.settings import Settings
 
 CHROMIUM = "/usr/bin/chromium"
@@ -35,7 +34,6 @@ ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-AUTH = {"Authorization": f"Bearer {TOKEN}"}
 #: FORMAT.md gold (shared/eval/dev.jsonl, seed-002) accepts these among the claimant's names for
 #: the 58-killed claim; the issue names Zabihullah Mujahid, the spokesman who gives the figure.
 CLAIMANTS_58 = {"Zabihullah Mujahid", "Mujahid", "Taliban spokesman", "Taliban"}
@@ -58,13 +56,15 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def live(tmp_path_factory: pytest.TempPathFactory, shared_dir: Path) -> Iterator[str]:
+def live(
+    tmp_path_factory: pytest.TempPathFactory, shared_dir: Path, token: str, auth: dict[str, str]
+) -> Iterator[str]:
     import uvicorn
 
     from sitrep.api import create_app
 
     db = tmp_path_factory.mktemp("live") / "sitrep.db"
-    app = create_app(Settings(db_url=f"sqlite:///{db}"), token=TOKEN)
+    app = create_app(Settings(db_url=f"sqlite:///{db}"), token=token)
     port = _free_port()
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
@@ -75,7 +75,7 @@ def live(tmp_path_factory: pytest.TempPathFactory, shared_dir: Path) -> Iterator
         time.sleep(0.05)
     base = f"http://127.0.0.1:{port}"
     seeds = [json.loads(line) for line in (shared_dir / "corpus" / "seeds.jsonl").open()]
-    r = httpx.post(f"{base}/documents", json=seeds, headers=AUTH, timeout=300)
+    r = httpx.post(f"{base}/documents", json=seeds, headers=auth, timeout=300)
     assert r.status_code == 201, r.text
     assert r.json()["stored"] == 2
     try:
@@ -186,8 +186,8 @@ HOSTILE = {
 }
 
 
-def test_hostile_article_never_executes(live: str, browser_page: Any) -> None:
-    r = httpx.post(f"{live}/documents", json=HOSTILE, headers=AUTH, timeout=300)
+def test_hostile_article_never_executes(live: str, browser_page: Any, auth: dict[str, str]) -> None:
+    r = httpx.post(f"{live}/documents", json=HOSTILE, headers=auth, timeout=300)
     assert r.status_code in (200, 201), r.text
     assert r.json()["results"][0]["status"] in ("stored", "duplicate")
     page = browser_page
