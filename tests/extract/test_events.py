@@ -85,3 +85,35 @@ def test_the_month_of_may_is_not_a_modal(extractor) -> None:  # type: ignore[no-
     )
     assert x.events and x.events[0].event_type == "Protests"
     assert x.events[0].place is not None and x.events[0].place.name == "Berane"
+
+
+def _extract(extractor, text: str, published: date, title: str | None = None):  # type: ignore[no-untyped-def]
+    return extractor.extract(Article("t", text, title=title, published=published))
+
+
+def test_a_day_named_as_the_events_own_possessor(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _extract(
+        extractor,
+        "Mourners in Ganja on Sunday buried victims of Saturday's missile strike on the city, "
+        "which Azerbaijan said killed 13 civilians. Armenia denied firing at Ganja.",
+        date(2020, 10, 18),
+    )
+    assert [str(e.date) for e in x.events] == ["2020-10-17"]
+
+
+def test_counted_back_from_the_sentences_date(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _extract(
+        extractor,
+        "Residents of Kramatorsk kept leaving by bus on Monday, three days after the rocket strike "
+        "on the city's train station, which killed 57 people, according to the regional governor.",
+        date(2022, 4, 11),
+    )
+    assert [str(e.date) for e in x.events] == ["2022-04-08"]
+    # a note about an arrest that mentions earlier riots keeps the arrest's date
+    y = _extract(
+        extractor,
+        "On 1 May 2020, the police forces arrested a former minister in Freetown city. The reason "
+        "was not reported but it occurs two days after riots at the Pademba Road prison.",
+        date(2020, 5, 1),
+    )
+    assert str(y.events[0].date) == "2020-05-01"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from typing import Protocol, TypeVar
 
 from spacy.tokens import Doc, Span, Token
@@ -45,7 +45,7 @@ from sitrep.models import (
     Place,
     SubEventType,
 )
-from sitrep.nlp.spans import sentence_ents
+from sitrep.nlp.spans import entity_of, sentence_ents
 
 _T = TypeVar("_T")
 
@@ -284,11 +284,21 @@ class DocumentReader:
                 near = cues if match in cues else [m for _, _, m in chosen]
                 place = self._place_near(sent, places, match, near)
                 d, precision = self._date_near(dates, sent, match, near)
+                own = _possessive_date(sent, match, dates)
+                if own is not None:  # "Saturday's missile strike": that day, whatever else
+                    d, precision = own
                 anchored = match is not None and is_anchor(sent.text, match)
                 if anchored:
-                    d, precision = None, None  # "three days after the attack": not its date
+                    # "two days after the attack": counted back from the sentence's own date
+                    base = dates[0][1] if dates else last_date or self.article.published
+                    d, precision = _counted_back(sent.text[: match.start()], base)
                 draft = self._merge_target(
-                    drafts, sub_type, d, place, referring or anchored, strict=weight == 0
+                    drafts,
+                    sub_type,
+                    d,
+                    place,
+                    referring or (anchored and d is None),
+                    strict=weight == 0,
                 )
                 if draft is None and anchored and not short and not sent_figures:
                     continue  # "came three days after the bombing": another event, named in passing
@@ -305,6 +315,8 @@ class DocumentReader:
                 self._update(
                     draft, si, d, precision, place, sent, evidence, in_headline, weight, referring
                 )
+                if d is not None and (own is not None or anchored):
+                    draft.date_bound = "own" if own is not None else "counted"
                 if match is not None:
                     draft.trigger_words.update(match.group(0).lower().split())
                 touched.append(draft)
@@ -484,7 +496,10 @@ class DocumentReader:
             main.figures.extend(dr.figures)
             main.evidence.extend(dr.evidence)
             main.countries.extend(c for c in dr.countries if c not in main.countries)
-        for s in self.sentences:
+        # a date the event's own words give stands; one counted from another event's only when
+        # the note tells of nothing else ("... two days after riots" dates the riots)
+        bound = main.date_bound == "own" or (main.date_bound == "counted" and len(drafts) == 1)
+        for s in self.sentences if not bound else ():
             found = self._dates(s, None)
             if found:
                 main.date, main.date_precision = found[0][1], found[0][2]
@@ -525,6 +540,65 @@ def _nearest_to(
         return min(abs(rel - m.start()), abs(rel - m.end()))
 
     return [item for off, item in items if min(spans, key=lambda m: gap(off, m)) is match]
+
+
+def _possessive_date(
+    sent: Span, match: object, dates: list[tuple[int, date, DatePrecision]]
+) -> tuple[date, DatePrecision] | None:
+    """The date a trigger noun carries as its possessor: "Saturday's missile strike"."""
+    if not isinstance(match, re.Match):
+        return None
+    end = sent.start_char + match.end()
+    tokens = [t for t in sent if t.idx < end <= t.idx + len(t) + 1]
+    if not tokens:
+        return None
+    noun = tokens[-1]
+    while noun.dep_ == "compound" and noun.head.i > noun.i:  # "missile" of "missile strike"
+        noun = noun.head
+    owners = [c for c in noun.children if c.dep_ == "poss" and c.ent_type_ == "DATE"]
+    if not owners:
+        return None
+    ent = entity_of(owners[0])
+    start = ent.start_char if ent is not None else owners[0].idx
+    for offset, d, precision in dates:
+        if offset == start:
+            return d, precision
+    return None
+
+
+_COUNT_WORDS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
+_COUNTED_BACK = re.compile(
+    r"\b(?P<n>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+    r"(?P<unit>days?|weeks?)\s+(?P<dir>after|before)\s+(?:\w+\W+){0,3}$",
+    re.I,
+)
+
+
+def _counted_back(before: str, base: date | None) -> tuple[date | None, DatePrecision | None]:
+    """ "came two days after the suicide attack": the attack's date, from the sentence's date;
+    unknown when the text gives no distance."""
+    m = _COUNTED_BACK.search(before)
+    if m is None or base is None:
+        return None, None
+    n = m["n"].lower()
+    days = (int(n) if n.isdigit() else _COUNT_WORDS[n]) * (
+        7 if m["unit"].lower().startswith("week") else 1
+    )
+    sign = -1 if m["dir"].lower() == "after" else 1
+    return base + timedelta(days=sign * days), DatePrecision.DAY
 
 
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
