@@ -46,3 +46,8 @@ def test_a_generic_word_makes_a_name_a_place() -> None:
 def test_loose_names_are_only_read_in_notes() -> None:
     text = "On 8 May 2020, a prisoner died in the prison of Hauban (Salh, Taizz)."
     assert all(name != "Hauban" for name, _ in _names(text, loose=False))
+
+
+def test_city_of_names_a_place_in_articles_too() -> None:
+    text = "A missile struck the railway station in the eastern Ukrainian city of Kramatorsk on Friday."
+    assert "Kramatorsk" in [name for name, _ in _names(text, loose=False)]

@@ -163,6 +163,13 @@ def event_place_names(sent: Span, *, loose: bool = False) -> list[tuple[int, str
             if start in covered:
                 continue
             out.append((start, m.group(0), _hints(sent.text[m.end() :])))
+    else:
+        # in articles too, "the eastern Ukrainian city of Kramatorsk" names a place whatever
+        # label the model gave the name (it took Kramatorsk for a product)
+        for m in _CITY_OF.finditer(sent.text):
+            start = sent.start_char + m.start(1)
+            if start not in covered:
+                out.append((start, m.group(1), _hints(sent.text[m.end(1) :])))
     return out
 
 
@@ -268,6 +275,10 @@ _HINTS = re.compile(
     r"|\s+in\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|rural)\s+)?"
     r"(?:(?:countryside|outskirts|suburbs|province|governorate|district|region|area)\s+of\s+)?"
     r"(?P<i>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?))"
+)
+_CITY_OF = re.compile(
+    r"\b(?:city|town|village|district|province|region) of\s+"
+    r"([A-Z][\w'’-]+(?:\s+(?:(?:de|del|da|do|la|el|al)\s+){0,2}[A-Z][\w'’-]*){0,3})"
 )
 #: coder notes' "Hauban (Salh, Taizz)": a name followed by the areas it lies in
 _PAREN_PLACE = re.compile(
