@@ -9,46 +9,24 @@ Fused events are built from the extractions as the store reads them back, becaus
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
+from records import KABUL, article, clash, figure, fused, mention, quote, strike
 from sitrep.models import (
     Article,
     CasualtyFigure,
-    CasualtyStatus,
-    Claimant,
     ClaimantType,
     Contradiction,
-    Count,
-    DatePrecision,
     DocumentExtraction,
-    Event,
-    EventMention,
-    Evidence,
     FatalityRange,
-    FusedEvent,
     LedgerClaim,
     MergeDecision,
     Place,
-    VictimKind,
 )
 from sitrep.store import Store
 
-DURAND = Place(
-    name="Durand Line",
-    country=None,
-    geo_precision=2,
-    kind="border",
-    countries=("Afghanistan", "Pakistan"),
-)
-KABUL = Place(
-    name="Kabul",
-    country="Afghanistan",
-    admin1="Kābul",
-    admin2="Kabul",
-    latitude=34.5281,
-    longitude=69.1723,
-    geo_precision=1,
-)
+KABUL_ACCENTED = replace(KABUL, admin1="Kābul", admin2="Kabul")  # the admin1 filter folds accents
 KANDAHAR = Place(
     name="Kandahar",
     country="Afghanistan",
@@ -70,76 +48,27 @@ TEXT_B = "Border clashes overnight on the Durand Line. ISPR said 23 soldiers wer
 TEXT_C = "A drone strike hit Kandahar on Wednesday. <script>window.__pwned=2</script> No toll."
 
 
-def _ev(text: str, sentence: str) -> Evidence:
-    start = text.index(sentence)
-    return Evidence(start, start + len(sentence), sentence)
-
-
-def _event(
-    text: str,
-    sentence: str,
-    kind: str,
-    on: date,
-    place: Place,
-    countries: tuple[str, ...],
-    actors: tuple[str | None, str | None],
-    fatalities: FatalityRange | None = None,
-) -> Event:
-    event_type = "Battles" if kind == "Armed clash" else "Explosions/Remote violence"
-    return Event(
-        event_type=event_type,
-        sub_event_type=kind,
-        date=on,
-        date_precision=DatePrecision.DAY,
-        countries=countries,
-        place=place,
-        actor1=actors[0],
-        actor2=actors[1],
-        evidence=_ev(text, sentence),
-        fatalities=fatalities,
-    )
-
-
-def _killed(text: str, sentence: str, n: int, claimant: str, event_index: int) -> CasualtyFigure:
-    return CasualtyFigure(
-        status=CasualtyStatus.KILLED,
-        count=Count(n, n, False),
-        victim="Pakistani soldiers",
-        victim_kind=VictimKind.SECURITY_FORCES,
-        victim_side="Pakistan",
-        claimant=Claimant(claimant, ClaimantType.PARTY),
-        evidence=_ev(text, sentence),
-        event_index=event_index,
-    )
+def _killed(text: str, sentence: str, n: int, claimant: str) -> CasualtyFigure:
+    return figure(n, n, claimant, ClaimantType.PARTY, quote(text, sentence))
 
 
 def documents() -> list[tuple[Article, DocumentExtraction]]:
-    a = Article("doc-a", TEXT_A, "Taliban Claims Killing 58", date(2025, 10, 12), "aajtak", None)
-    b = Article("doc-b", TEXT_B, "Border clashes", date(2025, 10, 12), "dawn", None)
-    c = Article("doc-c", TEXT_C, HOSTILE_TITLE, date(2025, 10, 16), "wire", None)
-    clash = ("Taliban", "Military Forces of Pakistan")
-    border = ("Afghanistan", "Pakistan")
+    a = article("doc-a", TEXT_A, title="Taliban Claims Killing 58", source="aajtak", url=None)
+    b = article("doc-b", TEXT_B, title="Border clashes", source="dawn", url=None)
+    c = article(
+        "doc-c", TEXT_C, title=HOSTILE_TITLE, published=date(2025, 10, 16), source="wire", url=None
+    )
     ex_a = DocumentExtraction(
         doc_id="doc-a",
         events=(
-            _event(
-                TEXT_A,
-                "Clashes erupted on the Durand Line on Saturday night.",
-                "Armed clash",
-                date(2025, 10, 11),
-                DURAND,
-                border,
-                clash,
+            clash(
+                quote(TEXT_A, "Clashes erupted on the Durand Line on Saturday night."),
                 FatalityRange(23, 23, 58, "lowest party claim"),
             ),
-            _event(
-                TEXT_A,
-                "An earlier drone strike hit Kabul on Thursday.",
-                "Air/drone strike",
+            strike(
+                quote(TEXT_A, "An earlier drone strike hit Kabul on Thursday."),
                 date(2025, 10, 9),
-                KABUL,
-                ("Afghanistan",),
-                ("Military Forces of Pakistan", None),
+                KABUL_ACCENTED,
             ),
         ),
         casualties=(
@@ -148,40 +77,30 @@ def documents() -> list[tuple[Article, DocumentExtraction]]:
                 "Zabihullah Mujahid said the clashes resulted in 58 Pakistani soldiers dead.",
                 58,
                 "Zabihullah Mujahid",
-                0,
             ),
-            _killed(TEXT_A, "ISPR said 23 soldiers were killed.", 23, "ISPR", 0),
+            _killed(TEXT_A, "ISPR said 23 soldiers were killed.", 23, "ISPR"),
         ),
         published=a.published,
     )
     ex_b = DocumentExtraction(
         doc_id="doc-b",
         events=(
-            _event(
-                TEXT_B,
-                "Border clashes overnight on the Durand Line.",
-                "Armed clash",
-                date(2025, 10, 11),
-                DURAND,
-                border,
-                clash,
+            clash(
+                quote(TEXT_B, "Border clashes overnight on the Durand Line."),
                 FatalityRange(23, 23, 23, "own"),
             ),
         ),
-        casualties=(_killed(TEXT_B, "ISPR said 23 soldiers were killed.", 23, "ISPR", 0),),
+        casualties=(_killed(TEXT_B, "ISPR said 23 soldiers were killed.", 23, "ISPR"),),
         published=b.published,
     )
     ex_c = DocumentExtraction(
         doc_id="doc-c",
         events=(
-            _event(
-                TEXT_C,
-                "A drone strike hit Kandahar on Wednesday.",
-                "Air/drone strike",
+            strike(
+                quote(TEXT_C, "A drone strike hit Kandahar on Wednesday."),
                 date(2025, 10, 15),
                 KANDAHAR,
-                ("Afghanistan",),
-                ("Unidentified", None),
+                actor1="Unidentified",
             ),
         ),
         published=c.published,
@@ -191,19 +110,16 @@ def documents() -> list[tuple[Article, DocumentExtraction]]:
 
 def fill(store: Store) -> None:
     """Store the documents, then the fused events built from what the store reads back."""
-    for article, extraction in documents():
-        assert store.add_document(article, extraction)
+    for art, extraction in documents():
+        assert store.add_document(art, extraction)
     x = {a.doc_id: (a, e) for a, e in store.iter_extractions()}
     (a, ex_a), (b, ex_b), (c, ex_c) = x["doc-a"], x["doc-b"], x["doc-c"]
     mujahid, ispr_a = ex_a.casualties
     (ispr_b,) = ex_b.casualties
-    clash = FusedEvent(
-        event_id="ev-clash",
-        event=ex_a.events[0],
-        mentions=(
-            EventMention("doc-a", 0, ex_a.events[0], a.published, (mujahid, ispr_a)),
-            EventMention("doc-b", 0, ex_b.events[0], b.published, (ispr_b,)),
-        ),
+    clash_event = fused(
+        "ev-clash",
+        mention(a, ex_a, 0, (mujahid, ispr_a)),
+        mention(b, ex_b, 0, (ispr_b,)),
         claims=(
             LedgerClaim("doc-a", mujahid, a.published),
             LedgerClaim("doc-a", ispr_a, a.published),
@@ -214,19 +130,9 @@ def fill(store: Store) -> None:
             Contradiction("figure", ("Zabihullah Mujahid", "ISPR"), "58 against 23 soldiers"),
         ),
     )
-    kabul = FusedEvent(
-        event_id="ev-kabul",
-        event=ex_a.events[1],
-        mentions=(EventMention("doc-a", 1, ex_a.events[1], a.published),),
-        claims=(),
-        fatalities=None,
-    )
-    kandahar = FusedEvent(
-        event_id="ev-kandahar",
-        event=ex_c.events[0],
-        mentions=(EventMention("doc-c", 0, ex_c.events[0], c.published),),
-        claims=(),
-        fatalities=FatalityRange(None, None, None, ""),
+    kabul = fused("ev-kabul", mention(a, ex_a, 1))
+    kandahar = fused(
+        "ev-kandahar", mention(c, ex_c, 0), fatalities=FatalityRange(None, None, None, "")
     )
     decisions = [
         MergeDecision("doc-a", 0, "ev-clash", 1.0, "started event"),
@@ -234,4 +140,4 @@ def fill(store: Store) -> None:
         MergeDecision("doc-a", 1, "ev-kabul", 1.0, "started event"),
         MergeDecision("doc-c", 0, "ev-kandahar", 1.0, "started event"),
     ]
-    store.replace_fused([clash, kabul, kandahar], decisions)
+    store.replace_fused([clash_event, kabul, kandahar], decisions)

@@ -9,19 +9,16 @@ from __future__ import annotations
 
 from datetime import date
 
+from records import article, clash, evidence, figure, fused, mention, strike
 from sitrep.models import (
     Article,
     CasualtyFigure,
     CasualtyStatus,
-    Claimant,
     ClaimantType,
     Contradiction,
-    Count,
     DatePrecision,
     DocumentExtraction,
     Event,
-    EventMention,
-    Evidence,
     FatalityRange,
     FusedEvent,
     LedgerClaim,
@@ -31,21 +28,6 @@ from sitrep.models import (
 
 HOSTILE = '<script>alert("pwned")</script><img src=x onerror=alert(1)>'
 
-DURAND = Place(
-    name="Durand Line",
-    country=None,
-    geo_precision=2,
-    kind="border",
-    countries=("Afghanistan", "Pakistan"),
-)
-KABUL = Place(
-    name="Kabul",
-    country="Afghanistan",
-    admin1="Kabul",
-    latitude=34.52813,
-    longitude=69.17233,
-    geo_precision=1,
-)
 SPIN_BOLDAK = Place(
     name="Spin Boldak",
     country="Afghanistan",
@@ -57,98 +39,30 @@ SPIN_BOLDAK = Place(
 )
 
 
-def evidence(text: str, start: int = 0) -> Evidence:
-    return Evidence(start, start + len(text), text)
-
-
-def article(doc_id: str, text: str, **kw: object) -> Article:
-    fields: dict[str, object] = {
-        "title": f"Title of {doc_id}",
-        "published": date(2025, 10, 12),
-        "source": f"outlet-{doc_id}",
-        "url": f"https://example.org/{doc_id}",
-    }
-    fields.update(kw)
-    return Article(doc_id=doc_id, text=text, **fields)  # type: ignore[arg-type]
-
-
-def clash(text: str, fatalities: FatalityRange | None = None) -> Event:
-    return Event(
-        event_type="Battles",
-        sub_event_type="Armed clash",
-        date=date(2025, 10, 11),
-        date_precision=DatePrecision.DAY,
-        countries=("Afghanistan", "Pakistan"),
-        place=DURAND,
-        actor1="Taliban",
-        actor2="Military Forces of Pakistan",
-        evidence=evidence(text),
-        fatalities=fatalities,
-    )
-
-
-def strike(text: str, on: date, place: Place = KABUL) -> Event:
-    return Event(
-        event_type="Explosions/Remote violence",
-        sub_event_type="Air/drone strike",
-        date=on,
-        date_precision=DatePrecision.DAY,
-        countries=("Afghanistan",),
-        place=place,
-        actor1="Military Forces of Pakistan",
-        actor2=None,
-        evidence=evidence(text),
-    )
-
-
-def figure(
-    low: int | None,
-    high: int | None,
-    claimant: str | None,
-    ctype: ClaimantType,
-    text: str,
-    *,
-    status: CasualtyStatus = CasualtyStatus.KILLED,
-    victim: str | None = "Pakistani soldiers",
-    kind: VictimKind = VictimKind.SECURITY_FORCES,
-    side: str | None = "Pakistan",
-    event_index: int | None = 0,
-    approx: bool = False,
-) -> CasualtyFigure:
-    return CasualtyFigure(
-        status=status,
-        count=Count(low, high, approx),
-        victim=victim,
-        victim_kind=kind,
-        victim_side=side,
-        claimant=Claimant(claimant, ctype),
-        evidence=evidence(text),
-        event_index=event_index,
-    )
-
-
 MUJAHID_58 = figure(
     58,
     58,
     "Zabihullah Mujahid",
     ClaimantType.PARTY,
-    "Mujahid said the operation resulted in 58 Pakistani soldiers dead and 30 wounded.",
+    evidence("Mujahid said the operation resulted in 58 Pakistani soldiers dead and 30 wounded."),
 )
 MUJAHID_30 = figure(
     30,
     30,
     "Zabihullah Mujahid",
     ClaimantType.PARTY,
-    "Mujahid said the operation resulted in 58 Pakistani soldiers dead and 30 wounded.",
+    evidence("Mujahid said the operation resulted in 58 Pakistani soldiers dead and 30 wounded."),
     status=CasualtyStatus.WOUNDED,
 )
-ISPR_23 = figure(23, 23, "ISPR", ClaimantType.PARTY, "ISPR said 23 soldiers were martyred.")
+ISPR_23 = figure(
+    23, 23, "ISPR", ClaimantType.PARTY, evidence("ISPR said 23 soldiers were martyred.")
+)
 ISPR_200 = figure(
     201,
     None,
     "ISPR",
     ClaimantType.PARTY,
-    "ISPR said more than 200 Taliban were killed.",
+    evidence("ISPR said more than 200 Taliban were killed."),
     victim="Taliban fighters",
     kind=VictimKind.MILITANTS,
     side="Afghanistan",
@@ -158,7 +72,7 @@ UNAMA_37 = figure(
     37,
     "UNAMA",
     ClaimantType.MONITOR,
-    "UNAMA said 37 civilians were killed and at least 425 wounded.",
+    evidence("UNAMA said 37 civilians were killed and at least 425 wounded."),
     victim="civilians",
     kind=VictimKind.CIVILIAN,
     side=None,
@@ -168,7 +82,7 @@ HOSTILE_FIGURE = figure(
     3,
     f"Spokesman {HOSTILE}",
     ClaimantType.PARTY,
-    f"Three people died. {HOSTILE}",
+    evidence(f"Three people died. {HOSTILE}"),
     victim=f"civilians {HOSTILE}",
     kind=VictimKind.CIVILIAN,
     side=None,
@@ -192,10 +106,13 @@ def documents() -> list[tuple[Article, DocumentExtraction]]:
         doc_id="doc-a",
         events=(
             clash(
-                "Taliban forces clashed with Pakistani troops along the Durand Line.",
+                evidence("Taliban forces clashed with Pakistani troops along the Durand Line."),
                 FatalityRange(58, 58, 58, "own voice"),
             ),
-            strike("Pakistan carried out drone strikes on Kabul on Thursday.", date(2025, 10, 9)),
+            strike(
+                evidence("Pakistan carried out drone strikes on Kabul on Thursday."),
+                date(2025, 10, 9),
+            ),
         ),
         casualties=(MUJAHID_58, MUJAHID_30),
         published=a.published,
@@ -204,7 +121,7 @@ def documents() -> list[tuple[Article, DocumentExtraction]]:
         doc_id="doc-b",
         events=(
             clash(
-                "Pakistani troops repulsed an attack on the border overnight.",
+                evidence("Pakistani troops repulsed an attack on the border overnight."),
                 FatalityRange(23, 23, 201, "lowest party"),
             ),
         ),
@@ -213,7 +130,9 @@ def documents() -> list[tuple[Article, DocumentExtraction]]:
     )
     ex_c = DocumentExtraction(
         doc_id="doc-c",
-        events=(strike("A drone struck a house in Kabul on Wednesday.", date(2025, 10, 15)),),
+        events=(
+            strike(evidence("A drone struck a house in Kabul on Wednesday."), date(2025, 10, 15)),
+        ),
         casualties=(UNAMA_37,),
         published=c.published,
     )
@@ -248,13 +167,10 @@ def fused_from(docs: list[tuple[Article, DocumentExtraction]]) -> list[FusedEven
     def attached(ex: DocumentExtraction, i: int) -> tuple[CasualtyFigure, ...]:
         return tuple(f for f in ex.casualties if f.event_index == i)
 
-    clash_event = FusedEvent(
-        event_id="ev-clash",
-        event=ex_a.events[0],
-        mentions=(
-            EventMention("doc-a", 0, ex_a.events[0], a.published, attached(ex_a, 0)),
-            EventMention("doc-b", 0, ex_b.events[0], b.published, attached(ex_b, 0)),
-        ),
+    clash_event = fused(
+        "ev-clash",
+        mention(a, ex_a, 0, attached(ex_a, 0)),
+        mention(b, ex_b, 0, attached(ex_b, 0)),
         claims=(
             LedgerClaim("doc-a", ex_a.casualties[0], a.published),
             LedgerClaim("doc-a", ex_a.casualties[1], a.published),
@@ -268,24 +184,16 @@ def fused_from(docs: list[tuple[Article, DocumentExtraction]]) -> list[FusedEven
             ),
         ),
     )
-    strike_9 = FusedEvent(
-        event_id="ev-strike-9",
-        event=ex_a.events[1],
-        mentions=(EventMention("doc-a", 1, ex_a.events[1], a.published),),
-        claims=(),
-        fatalities=None,
-    )
-    strike_15 = FusedEvent(
-        event_id="ev-strike-15",
-        event=ex_c.events[0],
-        mentions=(EventMention("doc-c", 0, ex_c.events[0], c.published, ex_c.casualties),),
+    strike_9 = fused("ev-strike-9", mention(a, ex_a, 1))
+    strike_15 = fused(
+        "ev-strike-15",
+        mention(c, ex_c, 0, ex_c.casualties),
         claims=(LedgerClaim("doc-c", ex_c.casualties[0], c.published),),
         fatalities=FatalityRange(37, 37, 37, "monitor figure"),
     )
-    hostile = FusedEvent(
-        event_id="ev-hostile",
-        event=ex_x.events[0],
-        mentions=(EventMention("doc-x", 0, ex_x.events[0], x.published, ex_x.casualties),),
+    hostile = fused(
+        "ev-hostile",
+        mention(x, ex_x, 0, ex_x.casualties),
         claims=(LedgerClaim("doc-x", ex_x.casualties[0], x.published),),
         fatalities=FatalityRange(3, 3, 3, f"rule {HOSTILE}"),
         contradictions=(Contradiction("explanation", (HOSTILE, "police"), f"detail {HOSTILE}"),),

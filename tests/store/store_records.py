@@ -8,82 +8,19 @@ from __future__ import annotations
 
 from datetime import date
 
+from records import article, clash, evidence, figure, fused, mention, strike
 from sitrep.models import (
     Article,
     CasualtyFigure,
-    CasualtyStatus,
-    Claimant,
     ClaimantType,
     Contradiction,
-    Count,
-    DatePrecision,
     DocumentExtraction,
-    Event,
-    EventMention,
-    Evidence,
     FatalityRange,
     FusedEvent,
     LedgerClaim,
     MergeDecision,
-    Place,
     VictimKind,
 )
-
-DURAND = Place(
-    name="Durand Line",
-    country=None,
-    geo_precision=2,
-    kind="border",
-    countries=("Afghanistan", "Pakistan"),
-)
-KABUL = Place(
-    name="Kabul",
-    country="Afghanistan",
-    admin1="Kabul",
-    latitude=34.52813,
-    longitude=69.17233,
-    geo_precision=1,
-)
-
-
-def article(doc_id: str, text: str, published: date | None = date(2025, 10, 12)) -> Article:
-    return Article(
-        doc_id=doc_id,
-        text=text,
-        title=f"Title of {doc_id}",
-        published=published,
-        source="test-wire",
-        url=f"https://example.org/{doc_id}",
-    )
-
-
-def clash(evidence: str, fatalities: FatalityRange | None = None) -> Event:
-    return Event(
-        event_type="Battles",
-        sub_event_type="Armed clash",
-        date=date(2025, 10, 11),
-        date_precision=DatePrecision.DAY,
-        countries=("Afghanistan", "Pakistan"),
-        place=DURAND,
-        actor1="Taliban",
-        actor2="Military Forces of Pakistan",
-        evidence=Evidence(0, len(evidence), evidence),
-        fatalities=fatalities,
-    )
-
-
-def strike(evidence: str, on: date = date(2025, 10, 9)) -> Event:
-    return Event(
-        event_type="Explosions/Remote violence",
-        sub_event_type="Air/drone strike",
-        date=on,
-        date_precision=DatePrecision.DAY,
-        countries=("Afghanistan",),
-        place=KABUL,
-        actor1="Military Forces of Pakistan",
-        actor2=None,
-        evidence=Evidence(10, 10 + len(evidence), evidence),
-    )
 
 
 def killed(
@@ -95,17 +32,19 @@ def killed(
     kind: VictimKind = VictimKind.SECURITY_FORCES,
     side: str | None = "Pakistan",
     event_index: int | None = 0,
-    approx: bool = False,
 ) -> CasualtyFigure:
+    """A figure quoting '<claimant> said <low> were killed.'"""
     sentence = f"{claimant or 'The article'} said {low} were killed."
-    return CasualtyFigure(
-        status=CasualtyStatus.KILLED,
-        count=Count(low, high, approx),
-        victim="Pakistani soldiers" if side == "Pakistan" else "fighters",
-        victim_kind=kind,
-        victim_side=side,
-        claimant=Claimant(claimant, ctype),
-        evidence=Evidence(5, 5 + len(sentence), sentence),
+    victim = "Pakistani soldiers" if side == "Pakistan" else "fighters"
+    return figure(
+        low,
+        high,
+        claimant,
+        ctype,
+        evidence(sentence, 5),
+        victim=victim,
+        kind=kind,
+        side=side,
         event_index=event_index,
     )
 
@@ -125,22 +64,24 @@ def documents() -> list[tuple[Article, DocumentExtraction]]:
     ex_a = DocumentExtraction(
         doc_id="doc-a",
         events=(
-            clash("clashes on the Durand Line", FatalityRange(58, 58, 58, "own voice")),
-            strike("an earlier strike on Kabul"),
+            clash(evidence("clashes on the Durand Line"), FatalityRange(58, 58, 58, "own voice")),
+            strike(evidence("an earlier strike on Kabul", 10)),
         ),
         casualties=(TALIBAN_58,),
         published=a.published,
     )
     ex_b = DocumentExtraction(
         doc_id="doc-b",
-        events=(clash("border clashes overnight", FatalityRange(23, 23, 201, "lowest party")),),
+        events=(
+            clash(evidence("border clashes overnight"), FatalityRange(23, 23, 201, "lowest party")),
+        ),
         casualties=(ISPR_23, ISPR_200),
         published=b.published,
         warnings=("two figures, one sentence",),
     )
     ex_c = DocumentExtraction(
         doc_id="doc-c",
-        events=(strike("A drone struck Kabul", on=date(2025, 10, 15)),),
+        events=(strike(evidence("A drone struck Kabul", 10), on=date(2025, 10, 15)),),
         casualties=(killed(None, None, None, ClaimantType.MEDIA, event_index=None),),
         published=c.published,
     )
@@ -150,13 +91,10 @@ def documents() -> list[tuple[Article, DocumentExtraction]]:
 def fused_events() -> tuple[list[FusedEvent], list[MergeDecision]]:
     """The fusion of `documents()`: the clash (a+b), and two separate Kabul strikes."""
     (a, ex_a), (b, ex_b), (c, ex_c) = documents()
-    clash_event = FusedEvent(
-        event_id="ev-clash",
-        event=ex_a.events[0],
-        mentions=(
-            EventMention("doc-a", 0, ex_a.events[0], a.published, (TALIBAN_58,)),
-            EventMention("doc-b", 0, ex_b.events[0], b.published, (ISPR_23, ISPR_200)),
-        ),
+    clash_event = fused(
+        "ev-clash",
+        mention(a, ex_a, 0, (TALIBAN_58,)),
+        mention(b, ex_b, 0, (ISPR_23, ISPR_200)),
         claims=(
             LedgerClaim("doc-a", TALIBAN_58, a.published),
             LedgerClaim("doc-b", ISPR_23, b.published),
@@ -167,17 +105,10 @@ def fused_events() -> tuple[list[FusedEvent], list[MergeDecision]]:
             Contradiction("figure", ("Zabihullah Mujahid", "ISPR"), "58 against 23 soldiers"),
         ),
     )
-    strike_9 = FusedEvent(
-        event_id="ev-strike-9",
-        event=ex_a.events[1],
-        mentions=(EventMention("doc-a", 1, ex_a.events[1], a.published),),
-        claims=(),
-        fatalities=None,
-    )
-    strike_15 = FusedEvent(
-        event_id="ev-strike-15",
-        event=ex_c.events[0],
-        mentions=(EventMention("doc-c", 0, ex_c.events[0], c.published, ex_c.casualties),),
+    strike_9 = fused("ev-strike-9", mention(a, ex_a, 1))
+    strike_15 = fused(
+        "ev-strike-15",
+        mention(c, ex_c, 0, ex_c.casualties),
         claims=(LedgerClaim("doc-c", ex_c.casualties[0], c.published, superseded=True),),
         fatalities=FatalityRange(None, None, None, "no figure"),
     )

@@ -6,8 +6,9 @@ import dataclasses
 
 import pytest
 from sqlalchemy import func, select
-from store_records import TALIBAN_58, article, documents
+from store_records import TALIBAN_58, documents
 
+from records import article
 from sitrep.models import DocumentExtraction
 from sitrep.store import InvalidRecord, Store, open_store
 from sitrep.store import convert as store_convert

@@ -7,8 +7,9 @@ from datetime import date
 
 import pytest
 from sqlalchemy import select
-from store_records import TALIBAN_58, article, documents, fused_events
+from store_records import TALIBAN_58, documents, fused_events
 
+from records import article
 from sitrep.models import DocumentExtraction, EventMention, LedgerClaim, MergeDecision
 from sitrep.store import EventFilter, InvalidRecord, Store, UnknownReference, open_store
 from sitrep.store.schema import FusedMemberRow

@@ -13,8 +13,9 @@ from typing import Any
 import pytest
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, MetaData, Table, inspect, select, text
-from store_records import KABUL, article, documents, fused_events, strike
+from store_records import documents, fused_events
 
+from records import KABUL, article, evidence, strike
 from sitrep.models import DocumentExtraction, MergeDecision
 from sitrep.store import EventFilter, Store, migrate, open_store
 from sitrep.store.engine import make_engine
@@ -35,7 +36,7 @@ def fill(store: Store) -> None:
     entries, a shard marker; a place with an accented admin1."""
     for art, ex in documents():
         assert store.add_document(art, ex)
-    herat = strike("A drone struck Herat", on=date(2025, 10, 14))
+    herat = strike(evidence("A drone struck Herat", 10), on=date(2025, 10, 14))
     herat = dataclasses.replace(herat, place=HERAT)
     art_d = article("doc-d", "A drone struck Herat on Tuesday.", published=date(2025, 10, 15))
     assert store.add_document(
