@@ -117,3 +117,16 @@ def test_counted_back_from_the_sentences_date(extractor) -> None:  # type: ignor
         date(2020, 5, 1),
     )
     assert str(y.events[0].date) == "2020-05-01"
+
+
+def test_a_headline_toll_joins_the_event_the_body_names(extractor) -> None:  # type: ignore[no-untyped-def]
+    title = "Station attack toll rises to 52"
+    x = _extract(
+        extractor,
+        f"{title}\n\nThe death toll from the missile attack on the railway station in the city of "
+        "Kramatorsk rose to 52, officials said on Saturday.",
+        date(2022, 4, 9),
+        title=title,
+    )
+    assert [e.sub_event_type for e in x.events] == ["Shelling/artillery/missile attack"]
+    assert x.events[0].fatalities is not None and x.events[0].fatalities.best == 52

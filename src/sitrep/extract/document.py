@@ -345,6 +345,8 @@ class DocumentReader:
             drafts = self._single_event(drafts)
             if drafts:  # every figure of a single-event text belongs to that event
                 drafts[0].figures = list(range(len(figures)))
+        else:
+            drafts = _absorb_headline_toll(drafts)
         self._fill_dates(drafts)
         ordered = sorted(drafts, key=lambda dr: salience(dr, figures))
         index_of = {id(dr): i for i, dr in enumerate(ordered)}
@@ -540,6 +542,35 @@ def _nearest_to(
         return min(abs(rel - m.start()), abs(rel - m.end()))
 
     return [item for off, item in items if min(spans, key=lambda m: gap(off, m)) is match]
+
+
+def _absorb_headline_toll(drafts: list[Draft]) -> list[Draft]:
+    """A headline that gives only a toll ("Kramatorsk station attack toll rises to 52") tells of
+    the event the body names with a trigger ("the missile attack on the railway station"): its
+    figures join that event instead of making one of their own."""
+    out = list(drafts)
+    for dr in drafts:
+        if dr.weight > 0 or not dr.in_headline:
+            continue
+        told = [
+            o
+            for o in out
+            if o is not dr
+            and o.weight > 0
+            and o.sub_event_type not in _NON_VIOLENT
+            and dates_agree(o.date, dr.date)
+            and places_agree(o.place, dr.place)
+        ]
+        if not told:
+            continue
+        target = min(told, key=lambda o: o.first_sentence)
+        target.figures.extend(k for k in dr.figures if k not in target.figures)
+        target.evidence.extend(dr.evidence)
+        target.in_headline = True
+        target.headline_first = target.headline_first or dr.headline_first
+        target.place = more_precise(target.place, dr.place)
+        out.remove(dr)
+    return out
 
 
 def _possessive_date(
