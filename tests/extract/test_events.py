@@ -120,11 +120,13 @@ def test_counted_back_from_the_sentences_date(extractor) -> None:  # type: ignor
 
 
 def test_a_headline_toll_joins_the_event_the_body_names(extractor) -> None:  # type: ignore[no-untyped-def]
-    title = "Station attack toll rises to 52"
+    title = "Kramatorsk station attack toll rises to 52"
     x = _extract(
         extractor,
-        f"{title}\n\nThe death toll from the missile attack on the railway station in the city of "
-        "Kramatorsk rose to 52, officials said on Saturday.",
+        f"{title}\n\nThe death toll from the missile attack on the Kramatorsk railway station rose "
+        "to 52, including five children, regional governor Pavlo Kyrylenko said on Saturday. "
+        "The president condemned the strike on Friday as a war crime. Moscow blamed Ukrainian "
+        "forces for the attack.",
         date(2022, 4, 9),
         title=title,
     )
