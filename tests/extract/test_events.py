@@ -132,3 +132,17 @@ def test_a_headline_toll_joins_the_event_the_body_names(extractor) -> None:  # t
     )
     assert [e.sub_event_type for e in x.events] == ["Shelling/artillery/missile attack"]
     assert x.events[0].fatalities is not None and x.events[0].fatalities.best == 52
+
+
+def test_a_date_of_the_saying_gives_way_to_the_events_own(extractor) -> None:  # type: ignore[no-untyped-def]
+    title = "Station toll rises to 52"
+    x = _extract(
+        extractor,
+        f"{title}\n\nThe death toll from the missile attack on the railway station in the city of "
+        "Kramatorsk rose to 52, officials said on Saturday. The president condemned the missile "
+        "attack on Friday as a war crime. Rescuers searched the rubble. Moscow denied any role "
+        "in the attack.",
+        date(2022, 4, 9),
+        title=title,
+    )
+    assert [str(e.date) for e in x.events] == ["2022-04-08"]

@@ -116,6 +116,7 @@ class DocumentReader:
             real <= 5 and len(article.text) <= 700 and not article.title
         )
         self.context_countries: list[str] = self._document_countries()
+        self.dates_said = False  # whether `_dates` last gave only dates of the reporting
 
     # -- document context -------------------------------------------------------------------
     def _headline_end(self) -> int:
@@ -180,6 +181,8 @@ class DocumentReader:
                 fallback.append(item)
             else:
                 found.append(item)
+        # remembered for the caller: a date of the saying is a weaker date of the event
+        self.dates_said = not found and bool(fallback)
         return found or fallback
 
     @staticmethod
@@ -248,6 +251,7 @@ class DocumentReader:
                 figures.append(f)
                 figure_sentence.append(si)
             dates = self._dates(sent, last_date)
+            said = self.dates_said
             d, precision = (dates[0][1], dates[0][2]) if dates else (None, None)
             evidence = Evidence(sent.start_char, sent.end_char, sent.text)
             triggers = triggers_in(sent.text, self.lex, quoted[si])
@@ -315,6 +319,8 @@ class DocumentReader:
                 self._update(
                     draft, si, d, precision, place, sent, evidence, in_headline, weight, referring
                 )
+                if d is not None and draft.date == d:
+                    draft.date_said = said and own is None and not anchored
                 if d is not None and (own is not None or anchored):
                     draft.date_bound = "own" if own is not None else "counted"
                 if match is not None:
@@ -452,7 +458,12 @@ class DocumentReader:
         draft.evidence.append(evidence)
         draft.in_headline = draft.in_headline or in_headline
         draft.weight = max(draft.weight, weight)
-        if d is not None and (draft.date is None or _finer(precision, draft.date_precision)):
+        # "the toll rose to 52, the governor said on Saturday" dates the report; "the strike on
+        # Friday", later, dates the strike
+        replaces_said = draft.date_said and not self.dates_said
+        if d is not None and (
+            draft.date is None or _finer(precision, draft.date_precision) or replaces_said
+        ):
             draft.date, draft.date_precision = d, precision
         # a referring mention ("this confrontation ... in Delhi") never moves a placed event
         fresh = not (referring and draft.place is not None)

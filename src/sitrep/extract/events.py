@@ -48,6 +48,7 @@ class Draft:
     figures: list[int] = field(default_factory=list)  # indexes into the document's figures
     trigger_words: set[str] = field(default_factory=set)
     context_date: date | None = None  # the last date the story gave before this event
+    date_said: bool = False  # its date is only when a source spoke ("officials said on Monday")
     date_bound: str | None = None  # dated by its own words: "own" ("Saturday's strike") or
     # "counted" ("two days after the strike")
 
