@@ -145,6 +145,18 @@ def event_place_names(sent: Span, *, loose: bool = False) -> list[tuple[int, str
             name = doc[ent.start : ent.end + 1].text
         tail = sent.text[ent.end_char - sent.start_char :]
         out.append((ent.start_char, name, _hints(tail)))
+    for ent in sentence_ents(sent):
+        # "Kramatorsk railway station", which the model may call a product or an organisation:
+        # a name that modifies a facility noun says where, whatever its label
+        if ent.label_ not in _FACILITY_OWNER_LABELS or ent.start_char in covered:
+            continue
+        head = ent.root.head
+        if ent.root.dep_ == "compound" and head.lower_ in _FACILITY_NOUNS and head.i >= ent.end:
+            covered.update(range(ent.start_char, ent.end_char))
+            name = doc[ent.start : head.i + 1].text
+            out.append(
+                (ent.start_char, name, _hints(sent.text[head.idx + len(head) - sent.start_char :]))
+            )
     if loose:
         for m in _LOOSE_PLACE.finditer(sent.text):
             start = sent.start_char + m.start(1)
@@ -183,6 +195,27 @@ def _nationality(ent: Span) -> bool:
 
 
 _COUNTRY_SHORT = {"US", "UK", "USA", "UAE", "EU", "UN"}
+_FACILITY_OWNER_LABELS = {"ORG", "PRODUCT", "WORK_OF_ART", "EVENT"}
+_FACILITY_NOUNS = {
+    "station",
+    "airport",
+    "mosque",
+    "market",
+    "bazaar",
+    "hospital",
+    "prison",
+    "jail",
+    "base",
+    "airbase",
+    "camp",
+    "bridge",
+    "checkpoint",
+    "crossing",
+    "port",
+    "square",
+    "stadium",
+    "refinery",
+}
 
 
 #: nouns a place name can modify and still say where: "Kabul airport", "Peshawar mosque"
