@@ -146,3 +146,19 @@ def test_a_date_of_the_saying_gives_way_to_the_events_own(extractor) -> None:  #
         title=title,
     )
     assert [str(e.date) for e in x.events] == ["2022-04-08"]
+
+
+def test_an_unplaced_event_in_a_one_town_story_is_near_that_town(extractor) -> None:  # type: ignore[no-untyped-def]
+    title = "Evacuations wind down in Kabul after deadly airport attack"
+    x = _extract(
+        extractor,
+        f"{title}\n\nWestern countries wound down their evacuation flights from Kabul on "
+        "Saturday, two days after the suicide attack outside the airport that killed more than "
+        "170 people. The Taliban said they had taken control of three gates of the airport. "
+        "Officials warned that another attack in the city was highly likely.",
+        date(2021, 8, 28),
+        title=title,
+    )
+    (event,) = [e for e in x.events if e.sub_event_type == "Suicide bomb"]
+    assert event.place is not None and event.place.name == "Kabul"
+    assert event.place.geo_precision == 2 and str(event.date) == "2021-08-26"

@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
+from functools import cached_property
 from typing import Protocol, TypeVar
 
 from spacy.tokens import Doc, Span, Token
@@ -362,6 +363,10 @@ class DocumentReader:
                 figure_event.setdefault(k, index_of[id(dr)])
         for dr in ordered:
             self._agreement_parties(dr)
+            if _unlocated(dr.place) and dr.sub_event_type not in _NON_VIOLENT and not short:
+                home = self.home_place
+                if home and (dr.place is None or home.country in _place_countries(dr.place)):
+                    dr.place = home  # "the suicide attack outside the airport", in a Kabul story
             if dr.place is None and not dr.countries:  # the country the article is about
                 dr.countries = self.context_countries[:1]
         events = tuple(to_event(dr, figures) for dr in ordered)
@@ -372,6 +377,21 @@ class DocumentReader:
             casualties=tuple(dedupe(attached)),
             published=self.article.published,
         )
+
+    @cached_property
+    def home_place(self) -> Place | None:
+        """The one town an article is about, if it names a single town (by any number of
+        mentions) and no other: where an event it does not place took place, near enough."""
+        towns = {
+            p.name: p
+            for s in self.sentences
+            for _, p in self._places(s)
+            if p.kind == "city" and p.latitude is not None
+        }
+        if len(towns) != 1:
+            return None
+        (town,) = towns.values()
+        return replace(town, geo_precision=max(town.geo_precision, 2))
 
     def _agreement_parties(self, draft: Draft) -> None:
         """An agreement is located with its parties, not with the mediators the text names
@@ -670,6 +690,10 @@ def _compatible(a: SubEventType, b: SubEventType) -> bool:
         return True
     generic = SubEventType.REMOTE_EXPLOSIVE
     return (a is generic or b is generic) and SUB_EVENT_PARENT[a] is SUB_EVENT_PARENT[b]
+
+
+def _place_countries(p: Place) -> set[str]:
+    return set(p.countries) | ({p.country} if p.country else set())
 
 
 def _unlocated(p: Place | None) -> bool:
