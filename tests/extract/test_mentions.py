@@ -28,9 +28,7 @@ def test_hints_follow_chains_of_enclosing_areas(tail: str, hints: tuple[str, ...
 
 def _names(text: str, loose: bool = True) -> list[tuple[str, tuple[str, ...]]]:
     doc = load_nlp()(text)
-    return [
-        (name, hints) for s in doc.sents for _, name, hints in event_place_names(s, loose=loose)
-    ]
+    return [(p.name, p.hints) for s in doc.sents for p in event_place_names(s, loose=loose)]
 
 
 def test_coder_note_places_with_parenthesised_areas() -> None:
@@ -58,7 +56,7 @@ def test_a_name_that_modifies_a_facility_says_where() -> None:
         "The death toll from the missile attack on the Kramatorsk railway station rose to 52."
     )
     labels = {e.text: e.label_ for e in doc.ents}
-    names = [name for s in doc.sents for _, name, _ in event_place_names(s)]
+    names = [p.name for s in doc.sents for p in event_place_names(s)]
     # whatever label the model gives it (it has said PRODUCT), the station's town is a place
     assert "Kramatorsk railway station" in names or labels.get("Kramatorsk") in {
         "GPE",
@@ -66,3 +64,11 @@ def test_a_name_that_modifies_a_facility_says_where() -> None:
         "FAC",
     }
     assert any("Kramatorsk" in n for n in names)
+
+
+def test_names_found_by_a_pattern_are_marked_as_guesses() -> None:
+    doc = load_nlp()(
+        "On 8 May 2020, doctors demonstrated at the University in Akure (Akure South, Ondo)."
+    )
+    found = {p.name: p.guessed for s in doc.sents for p in event_place_names(s, loose=True)}
+    assert found.get("University") is True

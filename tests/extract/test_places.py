@@ -277,3 +277,10 @@ def test_locate_prefers_a_place_it_can_map(gaz: Gazetteer) -> None:
     assert town is not None and town.kind == "city" and town.latitude is not None
     county = gaz.locate(["Uror county"], ["Jonglei"])
     assert county is not None and county.latitude is not None and county.admin1 == "Jonglei"
+
+
+def test_prominent_only_refuses_obscure_namesakes(gaz: Gazetteer) -> None:
+    # "Home" is a small town in Washington state: a common word a pattern may have guessed
+    assert gaz.resolve("Home") is not None
+    assert gaz.resolve("Home", prominent_only=True) is None
+    assert gaz.resolve("Kabul", prominent_only=True) is not None

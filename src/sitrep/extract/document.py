@@ -75,7 +75,12 @@ _OCCURRED = ("took place", "occurred", "happened", "were carried out", "was carr
 
 class Geocoder(Protocol):
     def resolve(
-        self, name: str, *, countries: Sequence[str] = (), admin1: str | None = None
+        self,
+        name: str,
+        *,
+        countries: Sequence[str] = (),
+        admin1: str | None = None,
+        prominent_only: bool = False,
     ) -> Place | None: ...
 
     def country(self, name: str) -> str | None: ...
@@ -141,9 +146,11 @@ class DocumentReader:
                     seen[c] = seen.get(c, 0) + 2
         if self.short:
             for sent in self.sentences:
-                for _, name, hints in event_place_names(sent, loose=True):
-                    for n in (name, *hints):
-                        place = self.geo.resolve(n)
+                for found in event_place_names(sent, loose=True):
+                    for n in (found.name, *found.hints):
+                        # a pattern's guess with nothing around it may be a common word
+                        strict = n is found.name and found.guessed and not found.hints
+                        place = self.geo.resolve(n, prominent_only=strict)
                         if place is not None and place.country and place.kind != "country":
                             weight = 1.5 if place.kind in {"admin1", "admin2"} else 1.0
                             seen[place.country] = seen.get(place.country, 0) + weight
@@ -200,7 +207,7 @@ class DocumentReader:
     def _places(self, sent: Span) -> list[tuple[int, Place]]:
         """Resolved places of the sentence with their character offsets in the document."""
         out = []
-        for offset, name, hint in event_place_names(sent, loose=self.short):
+        for offset, name, hint, _ in event_place_names(sent, loose=self.short):
             place = self._resolve(name, hint)
             if place is not None:
                 out.append((offset, place))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 
 from spacy.tokens import Span
 
@@ -113,7 +114,15 @@ def is_referring(sent_text: str, match: re.Match[str]) -> bool:
     return bool(before) and before[-1].lower() in _REFERRING and len(before) <= 3
 
 
-def event_place_names(sent: Span, *, loose: bool = False) -> list[tuple[int, str, tuple[str, ...]]]:
+class PlaceName(NamedTuple):
+    offset: int
+    name: str
+    hints: tuple[str, ...]  # the enclosing areas named beside it, innermost first
+    #: found by a pattern, not by the model: may be a common word ("the University", "Street 50")
+    guessed: bool = False
+
+
+def event_place_names(sent: Span, *, loose: bool = False) -> list[PlaceName]:
     """Place names that can be where the event happened: (offset, name, enclosing-area hints).
 
     The text often says which area a place is in: "Cuauhtemoc municipality, Chihuahua",
@@ -124,7 +133,7 @@ def event_place_names(sent: Span, *, loose: bool = False) -> list[tuple[int, str
     """
     doc = sent.doc
     ents = [e for e in sentence_ents(sent) if e.label_ in _PLACE_LABELS]
-    out: list[tuple[int, str, tuple[str, ...]]] = []
+    out: list[PlaceName] = []
     covered: set[int] = set()
     for ent in ents:
         covered.update(range(ent.start_char, ent.end_char))
@@ -144,7 +153,7 @@ def event_place_names(sent: Span, *, loose: bool = False) -> list[tuple[int, str
         if ent.end < sent.end and doc[ent.end].lower_ in _ADMIN_WORDS:  # "Mohmand district"
             name = doc[ent.start : ent.end + 1].text
         tail = sent.text[ent.end_char - sent.start_char :]
-        out.append((ent.start_char, name, _hints(tail)))
+        out.append(PlaceName(ent.start_char, name, _hints(tail)))
     for ent in sentence_ents(sent):
         # "Kramatorsk railway station", which the model may call a product or an organisation:
         # a name that modifies a facility noun says where, whatever its label
@@ -154,34 +163,33 @@ def event_place_names(sent: Span, *, loose: bool = False) -> list[tuple[int, str
         if ent.root.dep_ == "compound" and head.lower_ in _FACILITY_NOUNS and head.i >= ent.end:
             covered.update(range(ent.start_char, ent.end_char))
             name = doc[ent.start : head.i + 1].text
-            out.append(
-                (ent.start_char, name, _hints(sent.text[head.idx + len(head) - sent.start_char :]))
-            )
+            tail = sent.text[head.idx + len(head) - sent.start_char :]
+            out.append(PlaceName(ent.start_char, name, _hints(tail)))
     if loose:
         for m in _LOOSE_PLACE.finditer(sent.text):
             start = sent.start_char + m.start(1)
             if start in covered:
                 continue
             covered.update(range(start, sent.start_char + m.end(1)))
-            out.append((start, m.group(1), _hints(sent.text[m.end(1) :])))
+            out.append(PlaceName(start, m.group(1), _hints(sent.text[m.end(1) :]), True))
         for m in _PAREN_PLACE.finditer(sent.text):
             start = sent.start_char + m.start(1)
             if start in covered:
                 continue
             covered.update(range(start, sent.start_char + m.end(1)))
-            out.append((start, m.group(1), _hints(sent.text[m.end(1) :])))
+            out.append(PlaceName(start, m.group(1), _hints(sent.text[m.end(1) :]), True))
         for m in _NAMED_PLACE.finditer(sent.text):
             start = sent.start_char + m.start(1)
             if start in covered:
                 continue
-            out.append((start, m.group(0), _hints(sent.text[m.end() :])))
+            out.append(PlaceName(start, m.group(0), _hints(sent.text[m.end() :]), True))
     else:
         # in articles too, "the eastern Ukrainian city of Kramatorsk" names a place whatever
         # label the model gave the name (it took Kramatorsk for a product)
         for m in _CITY_OF.finditer(sent.text):
             start = sent.start_char + m.start(1)
             if start not in covered:
-                out.append((start, m.group(1), _hints(sent.text[m.end(1) :])))
+                out.append(PlaceName(start, m.group(1), _hints(sent.text[m.end(1) :]), True))
     return out
 
 

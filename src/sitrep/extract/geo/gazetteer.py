@@ -103,10 +103,17 @@ class Gazetteer:
     # ---- public API ----
 
     def resolve(
-        self, name: str, *, countries: Sequence[str] = (), admin1: str | None = None
+        self,
+        name: str,
+        *,
+        countries: Sequence[str] = (),
+        admin1: str | None = None,
+        prominent_only: bool = False,
     ) -> Place | None:
         """The place `name` most likely means, or None.
 
+        With `prominent_only`, only a place known well beyond its region is returned (a name
+        found by a pattern in a text that names no country may be a common word: "Home").
         `countries` and `admin1` are hints from the article (other places it mentions). A match
         inside the countries wins; outside them only a prominent place (a country, a populous
         province, a city of 300,000) is returned. An `admin1` hint (a province, or a district) is
@@ -126,7 +133,7 @@ class Gazetteer:
                 hints.append(part)
         if not head:
             return None
-        return self._resolve(head, tuple(sorted(ctx)), hints[0] if hints else None)
+        return self._resolve(head, tuple(sorted(ctx)), hints[0] if hints else None, prominent_only)
 
     def locate(
         self, names: Sequence[str], hints: Sequence[str] = (), countries: Sequence[str] = ()
@@ -234,12 +241,18 @@ class Gazetteer:
         return None if i is None else self.index.t.country_name[i]
 
     def _resolve_uncached(
-        self, name: str, countries: tuple[int, ...], admin1: str | None
+        self,
+        name: str,
+        countries: tuple[int, ...],
+        admin1: str | None,
+        prominent_only: bool = False,
     ) -> Place | None:
         ranker = self.ranker
         admins = ranker.admin_rows(admin1, countries) if admin1 else frozenset()
         match = ranker.resolve(name, Context(countries, admins))
-        return None if match is None else self._place(match)
+        if match is None or (prominent_only and not ranker.prominent(match.candidate)):
+            return None
+        return self._place(match)
 
     # ---- places ----
 

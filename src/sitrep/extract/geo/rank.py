@@ -128,7 +128,7 @@ class Ranker:
         self, cands: list[Candidate], hint: Level | None, ctx: Context, abroad: bool = False
     ) -> Candidate | None:
         if abroad:
-            cands = [c for c in cands if self._prominent(c)]
+            cands = [c for c in cands if self.prominent(c)]
         else:
             cands = [c for c in cands if self._in_context(c, ctx)]
         if not cands:
@@ -209,7 +209,7 @@ class Ranker:
     def _well_known(self, c: Candidate) -> bool:
         return c.kind in ("country", "admin1") or (c.kind == "city" and c.population >= PROMINENT)
 
-    def _prominent(self, c: Candidate) -> bool:
+    def prominent(self, c: Candidate) -> bool:
         return (
             c.kind in ("country", "curated")
             or (c.kind == "admin1" and c.population >= ABROAD_ADMIN1)
