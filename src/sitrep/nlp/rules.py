@@ -128,8 +128,7 @@ class MemoAttributeRuler:
         self.lower_regexes = tuple(compiled.lower_regexes)
         #: lower hash -> itself when some pattern tests that word, else 0 (a smaller memo key)
         self._lower: dict[int, int] = {}
-        self._single: dict[_Key, tuple[int, ...]] = {}
-        self._first: dict[_Key, tuple[int, ...]] = {}
+        self._memo: dict[_Key, tuple[tuple[int, ...], tuple[int, ...]]] = {}
 
     def _lower_key(self, lower: int) -> int:
         found = self._lower.get(lower)
@@ -148,16 +147,17 @@ class MemoAttributeRuler:
 
     def _matching(self, key: _Key) -> tuple[tuple[int, ...], tuple[int, ...]]:
         """Rules whose one-token pattern matches, and two-token patterns whose first token does."""
-        found = self._single.get(key)
+        found = self._memo.get(key)
         if found is None:
-            if len(self._single) > MAX_MEMO:
-                self._single.clear()
-                self._first.clear()
+            if len(self._memo) > MAX_MEMO:
+                self._memo.clear()
             f = self._features(key)
-            found = tuple(dict.fromkeys(n for n, test in self.single if test(f)))
-            self._single[key] = found
-            self._first[key] = tuple(k for k, (_, t, _, _) in enumerate(self.double) if t(f))
-        return found, self._first[key]
+            found = (
+                tuple(dict.fromkeys(n for n, test in self.single if test(f))),
+                tuple(k for k, (_, t, _, _) in enumerate(self.double) if t(f)),
+            )
+            self._memo[key] = found
+        return found
 
     def __call__(self, doc: Doc) -> Doc:
         if not self.supported:
