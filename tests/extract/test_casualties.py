@@ -256,3 +256,12 @@ def test_distinct_groups_add_up_to_the_event_toll(extractor) -> None:  # type: i
         "60 Afghans and 13 U.S. troops, officials said.",
     )
     assert x.events[0].fatalities is not None and x.events[0].fatalities.low == 73
+
+
+def test_the_killing_of_one_named_victim_counts_one(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _one(extractor, "Taliban claim killing of Pakistani journalist")
+    assert [(f.count.low, f.victim_kind, f.claimant.name) for f in x.casualties] == [
+        (1, VictimKind.CIVILIAN, "Taliban")
+    ]
+    # plural victims without a count are no figure
+    assert _one(extractor, "Rights groups condemned the killing of civilians.").casualties == ()

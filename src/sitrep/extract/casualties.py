@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
@@ -424,6 +424,11 @@ class CasualtyReader:
                         if child.dep_ in {"xcomp", "oprd", "acomp"} and self._word(child):
                             word, verb = self._word(child), child
                             break
+            if word is None and tok.dep_ == "pobj" and tok.head.lower_ == "of":
+                # "the killing of a journalist", "claim killing of Pakistani journalist"
+                owner = tok.head.head
+                if (w := self._word(owner)) is not None and owner.pos_ in {"NOUN", "VERB"}:
+                    word, verb = replace(w, role="verb"), owner
             if word is None:  # "a reporter who was killed", headline "Soldier killed by ..."
                 for child in [*tok.children, *_listed_verbs(tok)]:
                     if child.dep_ in {"relcl", "acl"} and (w := self._word(child)):
