@@ -53,6 +53,8 @@ class Ranker:
         self.t = index.t
         self.curated = curated
         self._admin_pool = functools.lru_cache(maxsize=512)(self._admin_pool_uncached)
+        self._admin_rows = functools.lru_cache(maxsize=16_384)(self._admin_rows_uncached)
+        self._admin1_names = functools.lru_cache(maxsize=512)(self._admin1_names_uncached)
 
     # ---- entry point ----
 
@@ -278,6 +280,9 @@ class Ranker:
     def admin_rows(self, hint: str, countries: tuple[int, ...]) -> frozenset[int]:
         """The admin1 (else admin2) rows a hint may mean, within the context countries: by exact or
         loose name, else by token-set similarity ("Bogota, D.C." ~ "Distrito Capital de Bogotá")."""
+        return self._admin_rows(hint, countries)
+
+    def _admin_rows_uncached(self, hint: str, countries: tuple[int, ...]) -> frozenset[int]:
         options = readings(hint)[:2]
         for loose in (False, True):
             for level in ("admin1", "admin2"):
@@ -295,12 +300,16 @@ class Ranker:
         return frozenset(
             i
             for c in countries
-            for i in self.ix.admin1_by_country.get(c, ())
-            if max(
-                fuzz.token_set_ratio(key, fold(n))
-                for n in (self.t.sub_name[i], *self.t.sub_aliases[i])
-            )
-            >= ADMIN1_HINT_CUTOFF
+            for i, names in self._admin1_names(c)
+            if max(fuzz.token_set_ratio(key, n) for n in names) >= ADMIN1_HINT_CUTOFF
+        )
+
+    def _admin1_names_uncached(self, country: int) -> tuple[tuple[int, tuple[str, ...]], ...]:
+        """A country's provinces with their folded names and aliases, folded once."""
+        t = self.t
+        return tuple(
+            (i, tuple(fold(n) for n in (t.sub_name[i], *t.sub_aliases[i])))
+            for i in self.ix.admin1_by_country.get(country, ())
         )
 
     def in_admins(self, c: Candidate, admins: frozenset[int]) -> bool:
