@@ -284,3 +284,24 @@ def test_prominent_only_refuses_obscure_namesakes(gaz: Gazetteer) -> None:
     assert gaz.resolve("Home") is not None
     assert gaz.resolve("Home", prominent_only=True) is None
     assert gaz.resolve("Kabul", prominent_only=True) is not None
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    names=st.lists(
+        st.text(max_size=150) | st.sampled_from(["Nacoba village", "Surat"]), max_size=3
+    ),
+    hints=st.lists(
+        st.text(max_size=150) | st.sampled_from(["Punjab", "Cabo Delgado", "Afghanistan", ""]),
+        max_size=4,
+    ),
+    countries=st.lists(st.text(max_size=12) | st.sampled_from(["India", "Mozambique"]), max_size=2),
+)
+def test_locate_takes_any_strings(gaz: Gazetteer, names, hints, countries) -> None:
+    p = gaz.locate(names, hints, countries)
+    assert p is None or isinstance(p, Place)
+    if p is not None:
+        assert (p.latitude is None) == (p.longitude is None)
+        assert p.geo_precision in (1, 2, 3)
