@@ -23,6 +23,7 @@ from sitrep.extract.events import (
     dates_agree,
     fallback_sub_type,
     more_precise,
+    place_countries,
     places_agree,
     salience,
     to_event,
@@ -122,7 +123,6 @@ class DocumentReader:
             real <= 5 and len(article.text) <= 700 and not article.title
         )
         self.context_countries: list[str] = self._document_countries()
-        self.dates_said = False  # whether `_dates` last gave only dates of the reporting
 
     # -- document context -------------------------------------------------------------------
     def _headline_end(self) -> int:
@@ -157,7 +157,9 @@ class DocumentReader:
         return [c for c, _ in sorted(seen.items(), key=lambda kv: -kv[1])]
 
     # -- per sentence ----------------------------------------------------------------------
-    def _dates(self, sent: Span, anchor: date | None) -> list[tuple[int, date, DatePrecision]]:
+    def _dates(
+        self, sent: Span, anchor: date | None
+    ) -> tuple[list[tuple[int, date, DatePrecision]], bool]:
         """Dates of what the sentence reports (with their offsets), not of the reporting.
 
         A date on the reporting verb ("stated on Thursday") is when it was said; it anchors
@@ -189,9 +191,8 @@ class DocumentReader:
                 fallback.append(item)
             else:
                 found.append(item)
-        # remembered for the caller: a date of the saying is a weaker date of the event
-        self.dates_said = not found and bool(fallback)
-        return found or fallback
+        # the second value says the dates are only of the saying: weaker dates of the event
+        return (found, False) if found else (fallback, bool(fallback))
 
     @staticmethod
     def _date_near(
@@ -258,8 +259,7 @@ class DocumentReader:
             for f in sent_figures:
                 figures.append(f)
                 figure_sentence.append(si)
-            dates = self._dates(sent, last_date)
-            said = self.dates_said
+            dates, said = self._dates(sent, last_date)
             d, precision = (dates[0][1], dates[0][2]) if dates else (None, None)
             evidence = Evidence(sent.start_char, sent.end_char, sent.text)
             triggers = triggers_in(sent.text, self.lex, quoted[si])
@@ -325,10 +325,18 @@ class DocumentReader:
                         sub_type  # "bombing" told more precisely: "suicide bombing"
                     )
                 self._update(
-                    draft, si, d, precision, place, sent, evidence, in_headline, weight, referring
+                    draft,
+                    si,
+                    d,
+                    precision,
+                    place,
+                    sent,
+                    evidence,
+                    in_headline,
+                    weight,
+                    referring,
+                    said=said and own is None and not anchored,
                 )
-                if d is not None and draft.date == d:
-                    draft.date_said = said and own is None and not anchored
                 if d is not None and (own is not None or anchored):
                     draft.date_bound = "own" if own is not None else "counted"
                 if match is not None:
@@ -372,7 +380,7 @@ class DocumentReader:
             self._agreement_parties(dr)
             if _unlocated(dr.place) and dr.sub_event_type not in _NON_VIOLENT and not short:
                 home = self.home_place
-                if home and (dr.place is None or home.country in _place_countries(dr.place)):
+                if home and (dr.place is None or home.country in place_countries(dr.place)):
                     dr.place = home  # "the suicide attack outside the airport", in a Kabul story
             if dr.place is None and not dr.countries:  # the country the article is about
                 dr.countries = self.context_countries[:1]
@@ -480,6 +488,7 @@ class DocumentReader:
         in_headline: bool,
         weight: int,
         referring: bool,
+        said: bool = False,
     ) -> None:
         draft.sentences.append(si)
         draft.evidence.append(evidence)
@@ -487,11 +496,11 @@ class DocumentReader:
         draft.weight = max(draft.weight, weight)
         # "the toll rose to 52, the governor said on Saturday" dates the report; "the strike on
         # Friday", later, dates the strike
-        replaces_said = draft.date_said and not self.dates_said
+        replaces_said = draft.date_said and not said
         if d is not None and (
             draft.date is None or _finer(precision, draft.date_precision) or replaces_said
         ):
-            draft.date, draft.date_precision = d, precision
+            draft.date, draft.date_precision, draft.date_said = d, precision, said
         # a referring mention ("this confrontation ... in Delhi") never moves a placed event
         fresh = not (referring and draft.place is not None)
         if (
@@ -540,7 +549,7 @@ class DocumentReader:
         # the note tells of nothing else ("... two days after riots" dates the riots)
         bound = main.date_bound == "own" or (main.date_bound == "counted" and len(drafts) == 1)
         for s in self.sentences if not bound else ():
-            found = self._dates(s, None)
+            found, _ = self._dates(s, None)
             if found:
                 main.date, main.date_precision = found[0][1], found[0][2]
                 break
@@ -697,10 +706,6 @@ def _compatible(a: SubEventType, b: SubEventType) -> bool:
         return True
     generic = SubEventType.REMOTE_EXPLOSIVE
     return (a is generic or b is generic) and SUB_EVENT_PARENT[a] is SUB_EVENT_PARENT[b]
-
-
-def _place_countries(p: Place) -> set[str]:
-    return set(p.countries) | ({p.country} if p.country else set())
 
 
 def _unlocated(p: Place | None) -> bool:

@@ -60,13 +60,13 @@ def places_agree(a: Place | None, b: Place | None) -> bool:
         return True
     # a country-level or admin1 place is compatible with a more precise place inside it
     if a.kind == "country" or b.kind == "country":
-        return bool(_countries(a) & _countries(b))
+        return bool(place_countries(a) & place_countries(b))
     return (a.kind == "admin1" and b.admin1 == a.name) or (
         b.kind == "admin1" and a.admin1 == b.name
     )
 
 
-def _countries(p: Place) -> set[str]:
+def place_countries(p: Place) -> set[str]:
     return set(p.countries) | ({p.country} if p.country else set())
 
 
