@@ -305,3 +305,25 @@ def test_locate_takes_any_strings(gaz: Gazetteer, names, hints, countries) -> No
     if p is not None:
         assert (p.latitude is None) == (p.longitude is None)
         assert p.geo_precision in (1, 2, 3)
+
+
+def test_pool_prefix_search_matches_a_scan_in_pool_order() -> None:
+    from array import array
+
+    from sitrep.extract.geo.index import Pool
+
+    keys = ["acapulco de juarez", "acapulco", "zama", "acapulco viejo", "acapulcob", "ab"]
+    pool = Pool(keys, array("i", [10, 11, 12, 13, 14, 15]))
+    for head in ("acapulco ", "acapulco", "a", "zz", "", "ab"):
+        scan = [pool.codes[i] for i, k in enumerate(keys) if k.startswith(head)]
+        assert pool.starting(head) == scan
+    assert pool.starting("acapulco ") == [10, 13]
+
+
+def test_loose_key_merges_doubled_letters_and_vowel_variants() -> None:
+    from sitrep.extract.geo.text import loose_key
+
+    assert loose_key("al khaldiyah") == loose_key("khaldiya")
+    assert loose_key("khaldiya") != loose_key("khalidiya")
+    assert loose_key("idleb") == loose_key("idlib")
+    assert loose_key("hassakeh") == loose_key("hasakah")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from array import array
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -22,6 +23,36 @@ class Candidate:
     ref: int
     country: int  # country row, -1 for a curated feature (see `countries`)
     population: float
+
+
+class Pool:
+    """Folded place names with a row code each (see `Index.decode`): the candidates of fuzzy and
+    prefix matching within one country, or within hinted areas of one."""
+
+    __slots__ = ("keys", "codes", "_order", "_sorted")
+
+    def __init__(self, keys: list[str], codes: array) -> None:
+        self.keys = keys
+        self.codes = codes
+        self._order: list[int] | None = None
+        self._sorted: list[str] = []
+
+    def starting(self, head: str) -> list[int]:
+        """Codes of the names that start with `head`, in pool order. A sorted copy of the names,
+        made on the first call, turns the scan of a whole country into a binary search."""
+        if self._order is None:
+            self._order = sorted(range(len(self.keys)), key=self.keys.__getitem__)
+            self._sorted = [self.keys[i] for i in self._order]
+        names, order = self._sorted, self._order
+        hits = []
+        for j in range(bisect_left(names, head), len(names)):
+            if not names[j].startswith(head):
+                break
+            hits.append(order[j])
+        return [self.codes[i] for i in sorted(hits)]
+
+
+_EMPTY = Pool([], array("i"))
 
 
 class Index:
@@ -67,7 +98,7 @@ class Index:
         self.cities = dict(self.cities)
         self.subs = dict(self.subs)
         self._loose: tuple[dict[str, list[int]], dict[str, list[int]]] | None = None
-        self._fuzzy_pools: dict[int, tuple[list[str], array]] | None = None
+        self._fuzzy_pools: dict[int, Pool] | None = None
 
     def _add_country_name(self, name: str, i: int) -> None:
         if len(fold(name).replace(" ", "")) <= SHORT_ALIAS:
@@ -140,7 +171,7 @@ class Index:
             self._loose = (maps[0], maps[1])
         return self._loose
 
-    def fuzzy_pool(self, country: int) -> tuple[list[str], array]:
+    def fuzzy_pool(self, country: int) -> Pool:
         """Every folded name of a country's cities and subdivisions, for fuzzy matching, with a row
         code per name (a city's row, or -1 - a subdivision's row); see `decode`."""
         if self._fuzzy_pools is None:
@@ -156,8 +187,8 @@ class Index:
                     keys, codes = pools[t.sub_country[i]]
                     keys.append(key)
                     codes.append(-1 - i)
-            self._fuzzy_pools = dict(pools)
-        return self._fuzzy_pools.get(country, ([], array("i")))
+            self._fuzzy_pools = {c: Pool(*pool) for c, pool in pools.items()}
+        return self._fuzzy_pools.get(country, _EMPTY)
 
     def decode(self, code: int) -> Candidate:
         t = self.t

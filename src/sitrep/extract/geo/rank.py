@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz, process
 
 from sitrep.extract.geo.data import CuratedRow
-from sitrep.extract.geo.index import Candidate, Index
+from sitrep.extract.geo.index import Candidate, Index, Pool
 from sitrep.extract.geo.text import Level, Reading, fold, readings
 
 PROMINENT = 100_000  # a city this large wins over a same-named district or province
@@ -227,11 +227,10 @@ class Ranker:
             return None
         head = reading.key + " "
         for country in ctx.countries:
-            if ctx.admins:
-                keys, codes = self._admin_pool(country, ctx.admins)
-            else:
-                keys, codes = self.ix.fuzzy_pool(country)
-            starts = [self.ix.decode(codes[i]) for i, k in enumerate(keys) if k.startswith(head)]
+            pool = (
+                self._admin_pool(country, ctx.admins) if ctx.admins else self.ix.fuzzy_pool(country)
+            )
+            starts = [self.ix.decode(code) for code in pool.starting(head)]
             if starts and (best := self.choose(starts, reading.hint, ctx)) is not None:
                 return Match(best, reading)
         return None
@@ -243,24 +242,25 @@ class Ranker:
         if len(reading.key) < 5 or not ctx.admins:
             return None
         for country in ctx.countries:
-            keys, codes = self._admin_pool(country, ctx.admins)
+            pool = self._admin_pool(country, ctx.admins)
             hits = process.extract(
-                reading.key, keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=20
+                reading.key, pool.keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=20
             )
             # a transliteration keeps the first letter: "Radhan" is not "Kadhan"
             hits = [h for h in hits if h[0][:1] == reading.key[:1]]
             if not hits:
                 continue
             top = max(score for _, score, _ in hits)
-            cands = [self.ix.decode(codes[i]) for _, score, i in hits if score == top]
+            cands = [self.ix.decode(pool.codes[i]) for _, score, i in hits if score == top]
             best = self.choose(cands, reading.hint, ctx)
             if best is not None:
                 return Match(best, reading)
         return None
 
-    def _admin_pool_uncached(self, country: int, admins: frozenset[int]) -> tuple[list[str], array]:
+    def _admin_pool_uncached(self, country: int, admins: frozenset[int]) -> Pool:
         """The names (and row codes) of a country's places inside the hinted admin areas."""
-        keys, codes = self.ix.fuzzy_pool(country)
+        whole = self.ix.fuzzy_pool(country)
+        keys, codes = whole.keys, whole.codes
         t = self.t
         city_a1, city_a2, parent = t.city_admin1, t.city_admin2, t.sub_parent
         # the test of `in_admins`, inlined on row codes: this runs over every place of a country
@@ -273,7 +273,7 @@ class Ranker:
                 else (-1 - code in admins or parent[-1 - code] in admins)
             )
         ]
-        return [keys[i] for i in inside], array("i", (codes[i] for i in inside))
+        return Pool([keys[i] for i in inside], array("i", (codes[i] for i in inside)))
 
     # ---- context ----
 
@@ -296,21 +296,25 @@ class Ranker:
                     return frozenset(out)
         if not countries or not options:
             return frozenset()
-        key = options[0].key
-        return frozenset(
-            i
-            for c in countries
-            for i, names in self._admin1_names(c)
-            if max(fuzz.token_set_ratio(key, n) for n in names) >= ADMIN1_HINT_CUTOFF
-        )
+        key, out = options[0].key, set()
+        for c in countries:
+            rows, names = self._admin1_names(c)
+            hits = process.extract(
+                key, names, scorer=fuzz.token_set_ratio, score_cutoff=ADMIN1_HINT_CUTOFF, limit=None
+            )
+            out.update(rows[i] for _, _, i in hits)
+        return frozenset(out)
 
-    def _admin1_names_uncached(self, country: int) -> tuple[tuple[int, tuple[str, ...]], ...]:
-        """A country's provinces with their folded names and aliases, folded once."""
+    def _admin1_names_uncached(self, country: int) -> tuple[list[int], list[str]]:
+        """A country's provinces' folded names and aliases, folded once: a province row per name."""
         t = self.t
-        return tuple(
-            (i, tuple(fold(n) for n in (t.sub_name[i], *t.sub_aliases[i])))
-            for i in self.ix.admin1_by_country.get(country, ())
-        )
+        rows: list[int] = []
+        names: list[str] = []
+        for i in self.ix.admin1_by_country.get(country, ()):
+            for n in (t.sub_name[i], *t.sub_aliases[i]):
+                rows.append(i)
+                names.append(fold(n))
+        return rows, names
 
     def in_admins(self, c: Candidate, admins: frozenset[int]) -> bool:
         if c.kind == "city":

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from itertools import groupby
 from typing import Literal
 
 from unidecode import unidecode
@@ -104,14 +105,7 @@ def loose_key(key: str) -> str:
     for a, b in _LOOSE_SUBS:
         if a in s:
             s = s.replace(a, b)
-    s = s.translate(_VOWELS)
-    out = []
-    prev = ""
-    for ch in s:
-        if ch != prev:
-            out.append(ch)
-        prev = ch
-    s = "".join(out)
+    s = "".join(ch for ch, _ in groupby(s.translate(_VOWELS)))  # doubled letters once
     if s.endswith(("ah", "ih")):
         s = s[:-1]
     if s.endswith("i") and len(s) > 3:
