@@ -72,3 +72,47 @@ def test_names_found_by_a_pattern_are_marked_as_guesses() -> None:
     )
     found = {p.name: p.guessed for s in doc.sents for p in event_place_names(s, loose=True)}
     assert found.get("University") is True
+
+
+def _doc(words, heads, deps, pos, ents):
+    """A parse given by hand: what the model sometimes says, whatever it says today."""
+    from spacy.tokens import Doc, Span
+
+    after = [*words[1:], "."]
+    spaces = [nxt not in {",", ".", ")"} and w != "(" for w, nxt in zip(words, after, strict=True)]
+    doc = Doc(load_nlp().vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos)
+    doc.ents = [Span(doc, s, e, label=label) for s, e, label in ents]
+    return doc
+
+
+def test_a_place_set_off_by_commas_from_the_noun_it_modifies_is_where() -> None:
+    # the model made "Oaxaca" a modifier of "teachers": far away, past two commas, it says where
+    words = ["In", "Oaxaca", ",", "Oaxaca", ",", "around", "50", "teachers", "protested", "."]
+    heads = [8, 7, 1, 1, 1, 6, 7, 8, 8, 8]
+    deps = ["prep", "nmod", "punct", "conj", "punct", "advmod", "nummod", "nsubj", "ROOT", "punct"]
+    pos = ["ADP", "PROPN", "PUNCT", "PROPN", "PUNCT", "ADV", "NUM", "NOUN", "VERB", "PUNCT"]
+    doc = _doc(words, heads, deps, pos, [(1, 2, "GPE")])
+    names = [(p.name, p.hints) for p in event_place_names(doc[:], loose=False)]
+    assert names == [("Oaxaca", ("Oaxaca",))]
+
+
+def test_a_country_right_before_its_noun_is_still_whose() -> None:
+    doc = _doc(
+        ["The", "Kenya", "army", "said", "it", "."],
+        [2, 2, 3, 3, 3, 3],
+        ["det", "compound", "nsubj", "ROOT", "dobj", "punct"],
+        ["DET", "PROPN", "NOUN", "VERB", "PRON", "PUNCT"],
+        [(1, 2, "GPE")],
+    )
+    assert event_place_names(doc[:], loose=False) == []
+
+
+def test_an_entity_that_swallowed_an_open_parenthesis_gives_the_area_as_a_hint() -> None:
+    # the model's span "Dakar (Dakar": the name is before the parenthesis, the area inside it
+    words = ["Nurses", "marched", "in", "Dakar", "(", "Dakar", ")", "."]
+    heads = [1, 1, 1, 2, 3, 3, 3, 1]
+    deps = ["nsubj", "ROOT", "prep", "pobj", "punct", "appos", "punct", "punct"]
+    pos = ["NOUN", "VERB", "ADP", "PROPN", "PUNCT", "PROPN", "PUNCT", "PUNCT"]
+    doc = _doc(words, heads, deps, pos, [(3, 6, "FAC")])
+    names = [(p.name, p.hints) for p in event_place_names(doc[:], loose=False)]
+    assert names == [("Dakar", ("Dakar",))]

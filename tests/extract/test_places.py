@@ -327,3 +327,12 @@ def test_loose_key_merges_doubled_letters_and_vowel_variants() -> None:
     assert loose_key("khaldiya") != loose_key("khalidiya")
     assert loose_key("idleb") == loose_key("idlib")
     assert loose_key("hassakeh") == loose_key("hasakah")
+
+
+def test_fallback_area_found_only_by_a_looser_spelling_of_the_hint(gaz: Gazetteer) -> None:
+    # "Zaporizhia" is no spelling the gazetteer has (it has Zaporizhzhia), but the hint look-up
+    # matches the oblast; an unknown village in it falls back to that oblast
+    place = gaz.locate(["Qwertivka"], ["Zaporizhia"], ["Ukraine"])
+    assert place is not None and place.kind == "admin1" and place.country == "Ukraine"
+    assert place.admin1 is not None and place.admin1.startswith("Zapori")
+    assert place.geo_precision == 3 and place.latitude is not None

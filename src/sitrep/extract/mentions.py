@@ -150,9 +150,13 @@ def event_place_names(sent: Span, *, loose: bool = False) -> list[PlaceName]:
         ):
             continue  # "takeover of Afghanistan"; but "a residential area of Kabul" stays
         name = ent.text
-        if ent.end < sent.end and doc[ent.end].lower_ in _ADMIN_WORDS:  # "Mohmand district"
+        end_char = ent.end_char
+        if "(" in name and ")" not in name:  # the model's "Bamako (Bamako": the area is a hint
+            end_char = ent.start_char + len(name[: name.index("(")].rstrip())
+            name = name[: end_char - ent.start_char]
+        elif ent.end < sent.end and doc[ent.end].lower_ in _ADMIN_WORDS:  # "Mohmand district"
             name = doc[ent.start : ent.end + 1].text
-        tail = sent.text[ent.end_char - sent.start_char :]
+        tail = sent.text[end_char - sent.start_char :]
         out.append(PlaceName(ent.start_char, name, _hints(tail)))
     for ent in sentence_ents(sent):
         # "Kramatorsk railway station", which the model may call a product or an organisation:
@@ -185,6 +189,9 @@ def _nationality(ent: Span) -> bool:
     whose, not where. A city modifying a place noun ("Kabul airport") still says where."""
     head = ent.root.head
     if head.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    if any(t.is_punct for t in ent.doc[ent.end : head.i]):
+        # "in Acapulco, Guerrero, around 100 merchants", "Mogadishu-Wadajir district": not whose
         return False
     return head.lower_ not in _PLACE_HEADS or ent.text.replace(".", "").upper() in _COUNTRY_SHORT
 

@@ -205,11 +205,21 @@ class Gazetteer:
                             return place
                         unmapped = unmapped or place
         top = order[0]
-        for hint in areas:  # the innermost area we can put on a map
-            area = self._resolve(hint, (top,), None)
+        for hint, rows in zip(areas, rows_by_hint, strict=True):  # the innermost mappable area
+            area = self._resolve(hint, (top,), None) or self._only_area(rows, top)
             if area is not None and area.kind != "country" and area.latitude is not None:
                 return replace(area, geo_precision=max(area.geo_precision, 2))
         return unmapped
+
+    def _only_area(self, rows: frozenset[int], country: int) -> Place | None:
+        """The one area of `country` a hint was matched to by a looser spelling ("Zaporizhia")."""
+        t = self.index.t
+        mine = [r for r in rows if t.sub_country[r] == country]
+        if len(mine) != 1:
+            return None
+        r = mine[0]
+        kind = "admin1" if t.sub_level[r] == 1 else "admin2"
+        return self._admin_place(Candidate(kind, r, country, float(t.sub_pop[r])))
 
     def country(self, name: str) -> str | None:
         """The country a name or demonym means ("Afghan" -> "Afghanistan", "U.S." -> "United
