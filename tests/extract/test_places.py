@@ -336,3 +336,21 @@ def test_fallback_area_found_only_by_a_looser_spelling_of_the_hint(gaz: Gazettee
     assert place is not None and place.kind == "admin1" and place.country == "Ukraine"
     assert place.admin1 is not None and place.admin1.startswith("Zapori")
     assert place.geo_precision == 3 and place.latitude is not None
+
+
+def test_other_spellings_geonames_lists(gaz: Gazetteer) -> None:
+    # without any country in view, only a well-known place by another name: Havana, not the
+    # hamlet of Habana in Queensland that has it as its main name
+    habana = gaz.resolve("Habana")
+    assert habana is not None and habana.country == "Cuba"
+    # within the article's country, any place by another spelling
+    manbij = gaz.resolve("Menbij", countries=["Syria"])
+    assert manbij is not None and manbij.country == "Syria" and manbij.geo_precision == 1
+    assert manbij.latitude is not None and abs(manbij.latitude - 36.53) < 0.2
+
+
+def test_alternate_names_are_latin_script_only() -> None:
+    from sitrep.extract.geo.index import _latin
+
+    assert _latin("Ma'arrat al-Nu'man") and _latin("Jūzjān") and _latin("Pátra")
+    assert not _latin("Київ") and not _latin("كابل")

