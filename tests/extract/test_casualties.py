@@ -265,3 +265,17 @@ def test_the_killing_of_one_named_victim_counts_one(extractor) -> None:  # type:
     ]
     # plural victims without a count are no figure
     assert _one(extractor, "Rights groups condemned the killing of civilians.").casualties == ()
+
+
+def test_headline_victim_without_its_article(extractor) -> None:  # type: ignore[no-untyped-def]
+    # the parser takes "civilian" for an adjective when the headline drops the article
+    x = _one(extractor, "Artillery fire kills civilian near the border")
+    assert [(f.status, f.count.low) for f in x.casualties] == [(CasualtyStatus.KILLED, 1)]
+    assert _one(extractor, "The strike left civilian areas damaged.").casualties == ()
+
+
+def test_one_victims_death_counts_one(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _one(extractor, "Army protests over soldier's death at the frontier")
+    assert [(f.status, f.count.low, f.victim_kind) for f in x.casualties] == [
+        (CasualtyStatus.KILLED, 1, VictimKind.SECURITY_FORCES)
+    ]

@@ -396,7 +396,7 @@ class CasualtyReader:
         """ "a soldier was killed", "Pakistani soldier killed by Indian gunfire" = 1."""
         out = []
         for tok in sent:
-            if tok.i in used or tok.tag_ not in {"NN", "NNP"}:
+            if tok.i in used or not (tok.tag_ in {"NN", "NNP"} or _victim_taken_for_adjective(tok)):
                 continue
             kind = self.lex.victims.get(tok.lower_)
             if kind is None and tok.ent_type_ == "NORP" and self.country_of(tok.text):
@@ -414,6 +414,8 @@ class CasualtyReader:
                 continue
             word = None
             verb = tok.head if tok.dep_ in {"nsubjpass", "nsubj", "dobj"} else None
+            if _victim_taken_for_adjective(tok):
+                verb = tok.head
             if tok.dep_ == "conj" and tok.head.dep_ in {"nsubjpass", "nsubj", "dobj"}:
                 verb = tok.head.head  # "Two policemen and a civilian were wounded"
             if verb is not None:
@@ -429,6 +431,13 @@ class CasualtyReader:
                 owner = tok.head.head
                 if (w := self._word(owner)) is not None and owner.pos_ in {"NOUN", "VERB"}:
                     word, verb = replace(w, role="verb"), owner
+            if (
+                word is None
+                and tok.dep_ == "poss"  # "protest over soldier's death": the death of one
+                and tok.head.pos_ == "NOUN"
+                and (w := self._word(tok.head)) is not None
+            ):
+                word, verb = replace(w, role="verb"), tok.head
             if word is None:  # "a reporter who was killed", headline "Soldier killed by ..."
                 for child in [*tok.children, *_listed_verbs(tok)]:
                     if child.dep_ in {"relcl", "acl"} and (w := self._word(child)):
@@ -456,6 +465,12 @@ class CasualtyReader:
                 if country:
                     return country
         return None
+
+
+def _victim_taken_for_adjective(tok: Token) -> bool:
+    """Headline "Indian firing kills civilian": without its article the parser reads the victim
+    as an adjective complement of the verb."""
+    return tok.tag_ == "JJ" and tok.dep_ in {"acomp", "oprd", "dobj"} and tok.head.pos_ == "VERB"
 
 
 def _listed_verbs(noun: Token) -> list[Token]:
