@@ -354,3 +354,9 @@ def test_alternate_names_are_latin_script_only() -> None:
 
     assert _latin("Ma'arrat al-Nu'man") and _latin("Jūzjān") and _latin("Pátra")
     assert not _latin("Київ") and not _latin("كابل")
+
+
+def test_an_area_named_exactly_outvotes_a_looser_spelling(gaz: Gazetteer) -> None:
+    # "Kuito" is also a loose spelling of Ecuador's Quito district; "Bie" is exactly Angola's Bié
+    place = gaz.locate(["Kuito"], ["Kuito", "Bie"])
+    assert place is not None and place.country == "Angola" and place.admin1 == "Bié"

@@ -183,9 +183,12 @@ class Gazetteer:
             return None
         t = self.index.t
         votes: dict[int, int] = {}
-        for rows in rows_by_hint:
+        for hint, rows in zip(areas, rows_by_hint, strict=True):
+            # an area named exactly outvotes one matched by a looser spelling ("Kuito (Kuito,
+            # Bie)": Bié in Angola, not the Quito district of Ecuador)
+            exact = {t.sub_country[r] for r in ranker.admin_rows(hint, (), exact=True)}
             for c in {t.sub_country[r] for r in rows}:
-                votes[c] = votes.get(c, 0) + 1
+                votes[c] = votes.get(c, 0) + (2 if c in exact else 1)
         order = sorted(
             votes,
             key=lambda c: (

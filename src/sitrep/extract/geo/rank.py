@@ -288,14 +288,19 @@ class Ranker:
 
     # ---- context ----
 
-    def admin_rows(self, hint: str, countries: tuple[int, ...]) -> frozenset[int]:
+    def admin_rows(
+        self, hint: str, countries: tuple[int, ...], exact: bool = False
+    ) -> frozenset[int]:
         """The admin1 (else admin2) rows a hint may mean, within the context countries: by exact or
-        loose name, else by token-set similarity ("Bogota, D.C." ~ "Distrito Capital de Bogotá")."""
-        return self._admin_rows(hint, countries)
+        loose name, else by token-set similarity ("Bogota, D.C." ~ "Distrito Capital de Bogotá");
+        with `exact`, by exact name only."""
+        return self._admin_rows(hint, countries, exact)
 
-    def _admin_rows_uncached(self, hint: str, countries: tuple[int, ...]) -> frozenset[int]:
+    def _admin_rows_uncached(
+        self, hint: str, countries: tuple[int, ...], exact: bool
+    ) -> frozenset[int]:
         options = readings(hint)[:2]
-        for loose in (False, True):
+        for loose in (False,) if exact else (False, True):
             for level in ("admin1", "admin2"):
                 out = {
                     c.ref
@@ -305,7 +310,7 @@ class Ranker:
                 }
                 if out:
                     return frozenset(out)
-        if not countries or not options:
+        if exact or not countries or not options:
             return frozenset()
         key, out = options[0].key, set()
         for c in countries:
