@@ -360,3 +360,10 @@ def test_an_area_named_exactly_outvotes_a_looser_spelling(gaz: Gazetteer) -> Non
     # "Kuito" is also a loose spelling of Ecuador's Quito district; "Bie" is exactly Angola's Bié
     place = gaz.locate(["Kuito"], ["Kuito", "Bie"])
     assert place is not None and place.country == "Angola" and place.admin1 == "Bié"
+
+
+def test_another_spelling_in_the_context_never_beats_a_famous_place_abroad(gaz: Gazetteer) -> None:
+    # GeoNames lists "Kabul" among the names of Cabool, Missouri: a story about a U.S. strike
+    # in Kabul still means Kabul
+    place = gaz.resolve("Kabul", countries=["United States"])
+    assert place is not None and place.country == "Afghanistan"

@@ -75,6 +75,7 @@ class Ranker:
         them if it is prominent. Without context countries, only well-known places by another
         spelling or a loose key."""
         seen = False  # a same-named place in the context that was too ambiguous to pick
+        famous = False  # a prominent place abroad has the name as its own
         for reading in options:
             cands = self.ix.candidates(reading.key, raw, False)
             if not ctx.countries:  # "Habana" is Havana before a hamlet in Queensland
@@ -82,6 +83,7 @@ class Ranker:
             if m := self._pick(cands, reading, ctx):
                 return m
             seen = seen or any(self._in_context(c, ctx) for c in cands)
+            famous = famous or any(self.prominent(c) for c in cands)
         if seen:
             return None
         if not ctx.countries:
@@ -96,7 +98,9 @@ class Ranker:
                 if m := self._pick([c for c in loose if self._well_known(c)], reading, ctx):
                     return m
             return None
-        for reading in options:  # another spelling GeoNames knows ("Menbij" for Manbij)
+        # another spelling GeoNames knows ("Menbij" for Manbij); but Kabul in a story about a
+        # U.S. strike is Kabul, not Cabool, Missouri, which GeoNames also calls "Kabul"
+        for reading in () if famous else options:
             if m := self._pick(self.ix.alternate(reading.key), reading, ctx):
                 return m
         for reading in options:
