@@ -116,3 +116,13 @@ def test_an_entity_that_swallowed_an_open_parenthesis_gives_the_area_as_a_hint()
     doc = _doc(words, heads, deps, pos, [(3, 6, "FAC")])
     names = [(p.name, p.hints) for p in event_place_names(doc[:], loose=False)]
     assert names == [("Dakar", ("Dakar",))]
+
+
+def test_a_place_after_a_compass_point_of_is_where() -> None:
+    # "in the northeast of Hays": where, unlike "the takeover of Afghanistan"
+    words = ["Clashes", "erupted", "in", "the", "northeast", "of", "Hays", "."]
+    heads = [1, 1, 1, 4, 2, 4, 5, 1]
+    deps = ["nsubj", "ROOT", "prep", "det", "pobj", "prep", "pobj", "punct"]
+    pos = ["NOUN", "VERB", "ADP", "DET", "NOUN", "ADP", "PROPN", "PUNCT"]
+    doc = _doc(words, heads, deps, pos, [(6, 7, "GPE")])
+    assert [p.name for p in event_place_names(doc[:], loose=False)] == ["Hays"]

@@ -275,6 +275,13 @@ _PLACE_HEADS = {
     "south",
     "east",
     "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "heart",
+    "edge",
+    "vicinity",
 }
 
 
