@@ -367,3 +367,9 @@ def test_another_spelling_in_the_context_never_beats_a_famous_place_abroad(gaz: 
     # in Kabul still means Kabul
     place = gaz.resolve("Kabul", countries=["United States"])
     assert place is not None and place.country == "Afghanistan"
+
+
+def test_the_name_itself_breaks_a_tie_between_hinted_countries(gaz: Gazetteer) -> None:
+    # eleven countries have a province called "Western"; only Sierra Leone has "Western Area Urban"
+    place = gaz.locate(["Western Area Urban"], ["Western"])
+    assert place is not None and place.country == "Sierra Leone"

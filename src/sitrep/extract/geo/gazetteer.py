@@ -189,6 +189,11 @@ class Gazetteer:
             exact = {t.sub_country[r] for r in ranker.admin_rows(hint, (), exact=True)}
             for c in {t.sub_country[r] for r in rows}:
                 votes[c] = votes.get(c, 0) + (2 if c in exact else 1)
+        # the name itself breaks ties between the hinted countries: "Western Area Urban
+        # (Western)" is in Sierra Leone, of the eleven countries with a "Western" province
+        for c in {c.country for n in names for c in self.index.candidates(fold(n), n, False)}:
+            if c in votes:
+                votes[c] += 1
         order = sorted(
             votes,
             key=lambda c: (
