@@ -162,3 +162,34 @@ def test_an_unplaced_event_in_a_one_town_story_is_near_that_town(extractor) -> N
     (event,) = [e for e in x.events if e.sub_event_type == "Suicide bomb"]
     assert event.place is not None and event.place.name == "Kabul"
     assert event.place.geo_precision == 2 and str(event.date) == "2021-08-26"
+
+
+def _suicide_draft(text: str):  # type: ignore[no-untyped-def]
+    from sitrep.extract.events import Draft
+    from sitrep.models import Evidence, SubEventType
+
+    return Draft(SubEventType.SUICIDE_BOMB, 0, evidence=[Evidence(0, len(text), text)])
+
+
+def test_a_suicide_bomber_counts_among_the_dead_of_the_event() -> None:
+    from sitrep.extract.events import with_bombers
+    from sitrep.models import FatalityRange, SubEventType
+
+    toll = FatalityRange(6, 6, 8, "conservative: lowest party claim")
+    got = with_bombers(_suicide_draft("A suicide bomber killed six soldiers."), toll)
+    assert got is not None and (got.low, got.best, got.high) == (7, 7, 9)
+    two = with_bombers(_suicide_draft("Two suicide bombers killed six people."), toll)
+    assert two is not None and two.best == 8
+    # already counted, or alive, or not said to be a suicide attack: the toll as reported
+    for text in (
+        "A suicide bomber blew himself up, killing six.",
+        "Six people, including the bomber, were killed in a suicide attack.",
+        "Guards arrested a would-be suicide bomber after a blast killed six.",
+        "A roadside bomb killed six soldiers.",
+    ):
+        assert with_bombers(_suicide_draft(text), toll) == toll, text
+    from sitrep.extract.events import Draft
+
+    other = Draft(SubEventType.REMOTE_EXPLOSIVE, 0)
+    assert with_bombers(other, toll) == toll
+    assert with_bombers(_suicide_draft("A suicide bomber struck."), None) is None

@@ -8,6 +8,7 @@ Figures without a trigger of their own attach to the event of their sentence, el
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -184,8 +185,42 @@ def to_event(draft: Draft, figures: list[CasualtyFigure]) -> Event:
         actor1=actors[0] if actors else None,
         actor2=actors[1] if len(actors) > 1 else None,
         evidence=evidence,
-        fatalities=fatality_range([figures[i] for i in draft.figures]),
+        fatalities=with_bombers(draft, fatality_range([figures[i] for i in draft.figures])),
     )
+
+
+def with_bombers(draft: Draft, toll: FatalityRange | None) -> FatalityRange | None:
+    """ACLED and UCDP count a suicide bomber among the dead; reports of "a suicide bomber
+    killed six" count only the victims. Unless the text already counts the attacker ("killing
+    himself and six others", "including the bomber") or says the attacker lived, the event's
+    toll adds one per bomber ("two suicide bombers" = 2). The claims keep their own figures."""
+    if toll is None or draft.sub_event_type is not SubEventType.SUICIDE_BOMB:
+        return toll
+    text = " ".join(e.text for e in draft.evidence)
+    if not _SUICIDE.search(text) or _BOMBER_COUNTED.search(text):
+        return toll  # the classifier's sub-type alone is not the text saying "suicide"
+    m = _BOMBERS.search(text)
+    n = _SMALL[m.group(1).lower()] if m else 1
+
+    def add(x: int | None) -> int | None:
+        return None if x is None else x + n
+
+    rule = f"{toll.rule}; + {n} suicide attacker{'s' if n > 1 else ''}"
+    return FatalityRange(add(toll.low), add(toll.best), add(toll.high), rule)
+
+
+_BOMBER_COUNTED = re.compile(
+    r"\b(?:himself|herself|themselves|including (?:the |two |three )?(?:suicide )?"
+    r"(?:bombers?|attackers?)|(?:bombers?|attackers?) (?:was|were) (?:also )?(?:killed|shot|arrested"
+    r"|detained|captured|caught|injured|wounded)|(?:failed|foiled|thwarted|defused|arrested|"
+    r"caught|detained|captured)\b)",
+    re.I,
+)
+_SUICIDE = re.compile(r"\bsuicide\b", re.I)
+_SMALL = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
+_BOMBERS = re.compile(
+    r"\b(two|three|four|five|2|3|4|5)\s+(?:\w+\s+)?suicide\s+(?:bombers|attackers)\b", re.I
+)
 
 
 def salience(draft: Draft, figures: list[CasualtyFigure]) -> tuple[float, int]:
