@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from fuse_records import CLASH, STRIKE_9, figure, mention
+from fuse_records import CLASH, STRIKE_9, event, figure, mention
 
 from sitrep.fuse import RULES_VERSION, build_event, build_ledger, reconcile
 from sitrep.models import ClaimantType, LedgerClaim, VictimKind
@@ -99,3 +99,23 @@ def test_no_killed_figure_no_range() -> None:
     assert reconcile(()) is None
     event = build_event("ev-x", [mention("a", STRIKE_9, date(2025, 10, 10))])
     assert event.fatalities is None and event.claims == ()
+
+
+def test_fused_suicide_attack_keeps_the_attacker_its_articles_counted() -> None:
+    from dataclasses import replace
+
+    from sitrep.models import FatalityRange
+
+    blast = event("Suicide bomb", text="A suicide bomber killed six people at a market.")
+    counted = replace(blast, fatalities=FatalityRange(6, 6, 6, "x").with_attackers(1))
+    fused = build_event(
+        "ev-s",
+        [
+            mention("a", counted, date(2025, 10, 10), (figure(6, None, MEDIA),)),
+            mention("b", blast, date(2025, 10, 10), (figure(6, None, MEDIA),)),
+        ],
+    )
+    f = fused.fatalities
+    assert f is not None and (f.low, f.best, f.high) == (7, 7, 7) and f.suicide_attackers == 1
+    # the claims themselves stay as the articles reported them
+    assert [c.figure.count.low for c in fused.claims] == [6, 6]

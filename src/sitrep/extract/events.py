@@ -200,13 +200,7 @@ def with_bombers(draft: Draft, toll: FatalityRange | None) -> FatalityRange | No
     if not _SUICIDE.search(text) or _BOMBER_COUNTED.search(text):
         return toll  # the classifier's sub-type alone is not the text saying "suicide"
     m = _BOMBERS.search(text)
-    n = _SMALL[m.group(1).lower()] if m else 1
-
-    def add(x: int | None) -> int | None:
-        return None if x is None else x + n
-
-    rule = f"{toll.rule}; + {n} suicide attacker{'s' if n > 1 else ''}"
-    return FatalityRange(add(toll.low), add(toll.best), add(toll.high), rule)
+    return toll.with_attackers(_SMALL[m.group(1).lower()] if m else 1)
 
 
 _BOMBER_COUNTED = re.compile(

@@ -25,7 +25,7 @@ from sitrep.fuse.ledger import build_ledger
 from sitrep.fuse.mentions import order_key
 from sitrep.fuse.reconcile import reconcile
 from sitrep.fuse.similarity import FuseSettings
-from sitrep.models import DatePrecision, Event, EventMention, FusedEvent, Place
+from sitrep.models import DatePrecision, Event, EventMention, FatalityRange, FusedEvent, Place
 
 T = TypeVar("T", bound=Hashable)
 
@@ -96,7 +96,7 @@ def build_event(
     """A fused event from its members: fields, ledger, reconciled range, contradictions."""
     ordered = sorted(mentions, key=order_key)
     claims = build_ledger(ordered, lexicon)
-    fatalities = reconcile(claims, lexicon)
+    fatalities = _with_attackers(reconcile(claims, lexicon), ordered)
     event = replace(representative(ordered), fatalities=fatalities)
     return FusedEvent(
         event_id=event_id,
@@ -106,3 +106,14 @@ def build_event(
         fatalities=fatalities,
         contradictions=find_contradictions(ordered, claims, texts, settings),
     )
+
+
+def _with_attackers(
+    toll: FatalityRange | None, mentions: Sequence[EventMention]
+) -> FatalityRange | None:
+    """The suicide attackers the articles' events counted among the dead (the claims, which the
+    range is reconciled from, leave them out): the most any article counted."""
+    n = max(
+        (m.event.fatalities.suicide_attackers for m in mentions if m.event.fatalities), default=0
+    )
+    return toll.with_attackers(n) if toll is not None and n else toll

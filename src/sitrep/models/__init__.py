@@ -2,6 +2,7 @@
 
 from sitrep.models.fused import Contradiction, EventMention, FusedEvent, LedgerClaim, MergeDecision
 from sitrep.models.records import (
+    ATTACKERS_RULE,
     Article,
     CasualtyFigure,
     Claimant,
@@ -25,6 +26,7 @@ from sitrep.models.vocab import (
 )
 
 __all__ = [
+    "ATTACKERS_RULE",
     "SUB_EVENT_PARENT",
     "Article",
     "CasualtyFigure",

@@ -7,6 +7,7 @@ request, so they pickle across processes (Dask workers) and serialise to JSON un
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -119,6 +120,24 @@ class FatalityRange:
     best: int | None
     high: int | None
     rule: str = ""
+
+    @property
+    def suicide_attackers(self) -> int:
+        """Attackers an article's event toll added to its claims (`extract.events.with_bombers`
+        writes them into the rule, which is stored), so fusion can add them to its own."""
+        m = _ATTACKERS_RULE.search(self.rule)
+        return int(m.group(1)) if m else 0
+
+    def with_attackers(self, n: int) -> FatalityRange:
+        """The range with `n` suicide attackers added to every bound, and said so in the rule."""
+        rule = f"{self.rule}; {ATTACKERS_RULE.format(n=n)}{'s' if n > 1 else ''}"
+        low, best, high = (None if x is None else x + n for x in (self.low, self.best, self.high))
+        return FatalityRange(low, best, high, rule)
+
+
+#: the rule suffix of a suicide attack's toll: "...; + 1 suicide attacker"
+ATTACKERS_RULE = "+ {n} suicide attacker"
+_ATTACKERS_RULE = re.compile(r"\+ (\d+) suicide attacker")
 
 
 @dataclass(frozen=True, slots=True)
