@@ -279,3 +279,11 @@ def test_one_victims_death_counts_one(extractor) -> None:  # type: ignore[no-unt
     assert [(f.status, f.count.low, f.victim_kind) for f in x.casualties] == [
         (CasualtyStatus.KILLED, 1, VictimKind.SECURITY_FORCES)
     ]
+
+
+def test_people_the_lexicon_lacks_by_their_plural(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _one(extractor, "Gunmen kill two election campaigners")
+    assert [(f.count.low, f.victim) for f in x.casualties] == [(2, "election campaigners")]
+    # things, not people, whatever the verb
+    assert _one(extractor, "Troops destroyed two containers.").casualties == ()
+    assert _one(extractor, "Militants seized four computers.").casualties == ()

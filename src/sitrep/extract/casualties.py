@@ -307,6 +307,15 @@ class CasualtyReader:
             if t.lower_ in _VICTIM_FILLERS or (t.is_punct and t.text in {"-", "'", "’"}):
                 mods.append(t)
                 continue
+            if self._people_noun(t):
+                # "kill two election campaigners": a plural of people the lexicon lacks, as the
+                # object or subject of a killing or wounding verb
+                return _Victim(
+                    " ".join(w.text for w in [*mods, t]),
+                    self._kind_from_mods(mods) or VictimKind.UNSPECIFIED,
+                    self._side(mods, sent),
+                    t,
+                )
             if t.pos_ in {"ADJ", "PROPN", "NOUN", "ADV", "NUM"} or t.ent_type_ in {"NORP", "GPE"}:
                 if t.pos_ == "NOUN" and self._word(t) is None and t.ent_type_ == "":
                     # a non-person noun heads the phrase: "two drone strikes", "six regions"
@@ -317,6 +326,13 @@ class CasualtyReader:
                 continue
             break
         return None
+
+    def _people_noun(self, t: Token) -> bool:
+        if t.tag_ != "NNS" or t.ent_type_ or not _PERSON_SUFFIX.search(t.lower_[:-1]):
+            return False
+        verb = t.head if t.dep_ in {"dobj", "nsubjpass"} else None
+        word = self._word(verb) if verb is not None else None
+        return (word is not None and word.role == "verb") or self._casualty_follows(t)
 
     def _casualty_follows(self, tok: Token) -> bool:
         for t in tok.doc[tok.i + 1 : tok.i + 4]:
