@@ -130,3 +130,15 @@ def test_training_fit_matches_prediction_path():
     ]
     direct = predict_labels(fb, lr, [prepare_text(t) for t in raw], None)
     assert [lab for lab, _ in model.predict(raw)] == list(direct)
+
+
+def test_tfidf_weight_scales_the_sparse_block_and_is_saved():
+    from sitrep.extract.classify.features import FeatureBuilder, FeatureConfig
+
+    texts = load_extra_examples().texts[:40]
+    one = FeatureBuilder(FeatureConfig(use_embeddings=False, tfidf_weight=1.0)).fit(texts)
+    two = FeatureBuilder(FeatureConfig(use_embeddings=False, tfidf_weight=2.0)).fit(texts)
+    a, b = one.transform(texts, None)[0], two.transform(texts, None)[0]
+    np.testing.assert_allclose(b.toarray(), 2.0 * a.toarray(), rtol=1e-6)
+    meta, arrays = two.state()
+    assert FeatureBuilder.from_state(meta, arrays).config.tfidf_weight == 2.0

@@ -1,7 +1,8 @@
 """The feature pipeline: one class used by training and by prediction alike.
 
 Features of a text (after ``normalise_text``):
-- word 1-2-gram TF-IDF and character 3-5-gram TF-IDF (each row L2-normalised),
+- word 1-2-gram TF-IDF and character 3-5-gram TF-IDF (each row L2-normalised), scaled by
+  ``tfidf_weight``,
 - the MiniLM sentence embedding, scaled by ``embedding_weight``,
 - the binary keyword cues of ``text.CUES``, scaled by ``cue_weight``.
 
@@ -27,6 +28,9 @@ class FeatureConfig:
     word_max_features: int = 20000
     char_max_features: int = 20000
     min_df: int = 2
+    #: Scale of the TF-IDF block against the embedding and cue blocks: with one C for all
+    #: features, a larger scale regularises the words less (measured in the classifier README).
+    tfidf_weight: float = 1.4
     embedding_weight: float = 2.0
     cue_weight: float = 0.5
 
@@ -123,6 +127,7 @@ class FeatureBuilder:
         blocks = [v.transform(texts) for v in (self._word, self._char) if v is not None]
         if blocks:
             xs = sparse.hstack(blocks, format="csr", dtype=np.float32)
+            xs = xs * np.float32(cfg.tfidf_weight)
         else:
             xs = sparse.csr_matrix((len(texts), 0), dtype=np.float32)
         dense = [cue_features(list(texts)) * np.float32(cfg.cue_weight)]
