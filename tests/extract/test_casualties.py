@@ -289,3 +289,19 @@ def test_people_the_lexicon_lacks_by_their_plural(extractor) -> None:  # type: i
     # things, not people, whatever the verb
     assert _one(extractor, "Troops destroyed two containers.").casualties == ()
     assert _one(extractor, "Militants seized four computers.").casualties == ()
+
+
+def test_headline_lists_of_single_victims_are_different_people(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _one(extractor, "Woman, child killed in artillery shelling")
+    assert sorted(f.victim.lower() for f in x.casualties if f.victim) == ["child", "woman"]
+    assert x.events[0].fatalities is not None and x.events[0].fatalities.best == 2
+    y = _one(extractor, "Gunmen kill police officer, civilian in market attack")
+    assert y.events[0].fatalities is not None and y.events[0].fatalities.best == 2
+
+
+def test_a_single_victim_inside_a_counted_group_is_not_added(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _one(
+        extractor, "Two soldiers were killed on Monday. A soldier was killed in the first blast."
+    )
+    toll = x.events[0].fatalities
+    assert toll is not None and (toll.low, toll.high) == (1, 2)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from sitrep.extract.claims import Attribution
+from sitrep.extract.events import one_person
 from sitrep.extract.lexicon import CasualtyWord, Lexicon
 from sitrep.extract.numbers import find_counts
 from sitrep.models import CasualtyFigure, CasualtyStatus, Count, Evidence, VictimKind
@@ -430,8 +431,12 @@ class CasualtyReader:
                 continue
             word = None
             verb = tok.head if tok.dep_ in {"nsubjpass", "nsubj", "dobj"} else None
-            if _victim_taken_for_adjective(tok):
+            if _victim_taken_for_adjective(tok) and tok.dep_ != "appos":
                 verb = tok.head
+            if tok.dep_ == "npadvmod" and tok.head.pos_ == "VERB" and tok.i > tok.head.i:
+                verb = tok.head  # "kills Pakistani boy, ...": the object, misread
+            if tok.dep_ == "appos" and tok.head.dep_ in {"dobj", "nsubj", "nsubjpass"}:
+                verb = tok.head.head  # headline list "kill security official, civilian"
             if tok.dep_ == "conj" and tok.head.dep_ in {"nsubjpass", "nsubj", "dobj"}:
                 verb = tok.head.head  # "Two policemen and a civilian were wounded"
             if verb is not None:
@@ -486,7 +491,11 @@ class CasualtyReader:
 def _victim_taken_for_adjective(tok: Token) -> bool:
     """Headline "Indian firing kills civilian": without its article the parser reads the victim
     as an adjective complement of the verb."""
-    return tok.tag_ == "JJ" and tok.dep_ in {"acomp", "oprd", "dobj"} and tok.head.pos_ == "VERB"
+    if tok.tag_ != "JJ":
+        return False
+    if tok.dep_ == "appos":  # "kill security official, civilian"
+        return tok.head.pos_ in {"NOUN", "PROPN"}
+    return tok.dep_ in {"acomp", "oprd", "dobj"} and tok.head.pos_ == "VERB"
 
 
 def _listed_verbs(noun: Token) -> list[Token]:
@@ -530,7 +539,8 @@ def dedupe(figures: list[CasualtyFigure]) -> list[CasualtyFigure]:
     best: dict[tuple[object, ...], CasualtyFigure] = {}
     order: list[tuple[object, ...]] = []
     for f in figures:
-        key = (f.status, f.count.low, f.count.high, f.count.approx, f.victim_kind)
+        # "Woman, child killed": one victim each, named differently, is two claims
+        key = (f.status, f.count.low, f.count.high, f.count.approx, f.victim_kind, one_person(f))
         if key not in best:
             best[key] = f
             order.append(key)
@@ -552,6 +562,8 @@ def dedupe(figures: list[CasualtyFigure]) -> list[CasualtyFigure]:
             and f.event_index is not None
             and f.victim_kind is VictimKind.UNSPECIFIED
             and f.claimant.name in {None, twin.claimant.name}
+            # "kill security official, civilian": two people, each named
+            and not (one_person(f) and one_person(twin) and one_person(f) != one_person(twin))
         )
 
     return [f for f in kept if not restated(f)]

@@ -130,10 +130,17 @@ def fatality_range(figures: list[CasualtyFigure]) -> FatalityRange | None:
     killed = [f for f in figures if f.status is CasualtyStatus.KILLED and f.count.point is not None]
     if not killed:
         return None
-    groups: dict[tuple[str | None, ClaimantType], dict[tuple[object, object], list[int]]] = {}
+    groups: dict[tuple[str | None, ClaimantType], dict[tuple[object, ...], list[int]]] = {}
+    # "Woman, child killed": single people named by different nouns are different people; but
+    # once a group has a count ("two soldiers"), "a soldier" may be one of them
+    counted = {(f.victim_kind, f.victim_side) for f in killed if one_person(f) is None}
     for f in killed:
         claimant = (f.claimant.name, f.claimant.type)
-        group = ("total", None) if _is_total(f) else (f.victim_kind, f.victim_side)
+        group: tuple[object, ...] = (f.victim_kind, f.victim_side)
+        if _is_total(f):
+            group = ("total", None)
+        elif group not in counted:
+            group = (*group, one_person(f))
         groups.setdefault(claimant, {}).setdefault(group, []).append(f.count.point or 0)
     lows = {c: _claimant_total(g, min) for c, g in groups.items()}
     highs = {c: _claimant_total(g, max) for c, g in groups.items()}
@@ -148,6 +155,15 @@ def fatality_range(figures: list[CasualtyFigure]) -> FatalityRange | None:
 _TOTAL_WORDS = {"people", "persons", "individuals", "victims", "dead", "lives"}
 
 
+def one_person(f: CasualtyFigure) -> str | None:
+    """The noun a figure of exactly one victim names him or her by ("soldier" for "a Pakistani
+    soldier"), else None."""
+    if f.count.low != 1 or f.count.high != 1 or f.count.approx or not f.victim:
+        return None
+    noun = f.victim.lower().split()[-1]
+    return None if noun in _TOTAL_WORDS else noun
+
+
 def _is_total(f: CasualtyFigure) -> bool:
     if f.victim_kind is not VictimKind.UNSPECIFIED:
         return False
@@ -155,7 +171,7 @@ def _is_total(f: CasualtyFigure) -> bool:
 
 
 def _claimant_total(
-    groups: dict[tuple[object, object], list[int]], pick: Callable[[list[int]], int]
+    groups: dict[tuple[object, ...], list[int]], pick: Callable[[list[int]], int]
 ) -> int:
     """A claimant's distinct groups add up; a total ("52 people, including five children")
     already holds the groups it is at least as large as."""
