@@ -126,3 +126,9 @@ def test_a_place_after_a_compass_point_of_is_where() -> None:
     pos = ["NOUN", "VERB", "ADP", "DET", "NOUN", "ADP", "PROPN", "PUNCT"]
     doc = _doc(words, heads, deps, pos, [(6, 7, "GPE")])
     assert [p.name for p in event_place_names(doc[:], loose=False)] == ["Hays"]
+
+
+def test_a_name_before_an_administrative_unit_is_where() -> None:
+    # "Celaya" modifies "municipality": a place, not whose (as "Pakistan army" is)
+    names = _names("On 2 May 2020, in Celaya municipality, Guanajuato, a man was found dead.")
+    assert ("Celaya municipality", ("Guanajuato",)) in names

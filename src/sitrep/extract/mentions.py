@@ -282,6 +282,18 @@ _PLACE_HEADS = {
     "heart",
     "edge",
     "vicinity",
+    # administrative units: "in Celaya municipality, Guanajuato" is where, not whose
+    "municipality",
+    "governorate",
+    "county",
+    "township",
+    "commune",
+    "subdivision",
+    "tehsil",
+    "oblast",
+    "prefecture",
+    "locality",
+    "community",
 }
 
 
