@@ -193,3 +193,29 @@ def test_a_suicide_bomber_counts_among_the_dead_of_the_event() -> None:
     other = Draft(SubEventType.REMOTE_EXPLOSIVE, 0)
     assert with_bombers(other, toll) == toll
     assert with_bombers(_suicide_draft("A suicide bomber struck."), None) is None
+
+
+def _first_event(extractor, text: str):  # type: ignore[no-untyped-def]
+    return extractor.extract(Article("n", text, published=date(2020, 5, 9))).events[0]
+
+
+def test_the_group_a_note_names_sets_it_in_its_country(extractor) -> None:  # type: ignore[no-untyped-def]
+    # no country named: the armed group says where (theatres.tsv), and the coalition's
+    # "Saudi" does not send the raid to Saudi Arabia
+    shells = _first_event(
+        extractor, "On 6 May 2020, shells fired by LNA forces fell in Qasr Bin Ghashir."
+    )
+    assert shells.countries == ("Libya",) and shells.place and shells.place.latitude
+    raid = (
+        "On 8 May 2020, a Saudi-led coalition airstrike hit Thirah mountain (Mukayras, Al Bayda)."
+    )
+    assert _first_event(extractor, raid).countries == ("Yemen",)
+
+
+def test_among_namesakes_the_village_where_the_group_fights(extractor) -> None:  # type: ignore[no-untyped-def]
+    note = "On 8 May 2020, the OSCE SMM observed a total of 31 explosions near Holubivske."
+    place = _first_event(extractor, note).place
+    assert place is not None and place.admin1 in {"Luhanska oblast", "Donetska oblast"}
+    # without the mission's name the note names no country, and the village stays unplaced
+    bare = _first_event(extractor, note.replace("the OSCE SMM", "observers"))
+    assert bare.place is None

@@ -373,3 +373,13 @@ def test_the_name_itself_breaks_a_tie_between_hinted_countries(gaz: Gazetteer) -
     # eleven countries have a province called "Western"; only Sierra Leone has "Western Area Urban"
     place = gaz.locate(["Western Area Urban"], ["Western"])
     assert place is not None and place.country == "Sierra Leone"
+
+
+def test_within_prefers_a_namesake_inside_the_areas_and_never_falls_back(gaz: Gazetteer) -> None:
+    anywhere = gaz.resolve("Petrivske", countries=["Ukraine"])
+    inside = gaz.within(["Petrivske"], ["Donetsk", "Luhansk"], "Ukraine")
+    assert anywhere and inside and anywhere.admin1 != inside.admin1
+    assert inside.admin1 in {"Donetska oblast", "Luhanska oblast"}
+    # no place of that name in the areas: None, not the province
+    assert gaz.within(["Lviv"], ["Donetsk"], "Ukraine") is None
+    assert gaz.within(["Petrivske"], ["Donetsk"], "Atlantis") is None

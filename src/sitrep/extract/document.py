@@ -90,6 +90,8 @@ class Geocoder(Protocol):
         self, names: Sequence[str], hints: Sequence[str] = (), countries: Sequence[str] = ()
     ) -> Place | None: ...
 
+    def within(self, names: Sequence[str], areas: Sequence[str], country: str) -> Place | None: ...
+
 
 class SubtypeModel(Protocol):
     def predict(self, texts: Sequence[str]) -> list[tuple[str, float]]: ...
@@ -122,6 +124,8 @@ class DocumentReader:
         self.short = real <= _SHORT_DOC_SENTENCES or (
             real <= 5 and len(article.text) <= 700 and not article.title
         )
+        # provinces the armed groups it names fight in, by country ("OSCE SMM": Donbas)
+        self.theatre_areas: dict[str, list[str]] = {}
         self.context_countries: list[str] = self._document_countries()
 
     # -- document context -------------------------------------------------------------------
@@ -139,8 +143,18 @@ class DocumentReader:
         there every place name is resolved on its own and the countries they agree on vote.
         """
         seen: dict[str, float] = {}
+        inside: set[int] = set()  # "Saudi" of "the Saudi-led coalition" points to Yemen
+        for m in self.lex.theatre_pattern.finditer(self.article.text):
+            theatre = self.lex.theatres.get(m.group(1).casefold())
+            c = self.geo.country(theatre.country) if theatre else None
+            if theatre is None or c is None:
+                continue
+            seen[c] = seen.get(c, 0) + 1
+            areas = self.theatre_areas.setdefault(c, [])
+            areas.extend(a for a in theatre.areas if a not in areas)
+            inside.update(range(m.start(), m.end()))
         for ent in self.doc.ents:
-            if ent.label_ in {"GPE", "NORP"}:
+            if ent.label_ in {"GPE", "NORP"} and ent.start_char not in inside:
                 c = self.geo.country(ent.text)
                 if c:
                     seen[c] = seen.get(c, 0) + 2
@@ -220,6 +234,13 @@ class DocumentReader:
         as Kramatorsk)."""
         town = _FACILITY.sub("", name).strip()
         names = (name, town) if town and town != name else (name,)
+        country = self.context_countries[0] if self.context_countries else None
+        areas = self.theatre_areas.get(country) if country and not hints else None
+        if areas and self.geo.resolve(names[-1], prominent_only=True) is None:
+            # of the namesake villages, the one where the groups the text names fight
+            place = self.geo.within(names, areas, country)
+            if place is not None:
+                return place
         return self.geo.locate(names, hints, self.context_countries)
 
     @staticmethod

@@ -40,6 +40,15 @@ class ActorAlias:
 
 
 @dataclass(frozen=True, slots=True)
+class Theatre:
+    """A group that fights in one country (theatres.tsv): where a text naming it is set."""
+
+    alias: str
+    country: str
+    areas: tuple[str, ...]  # provinces it fights in, if confined to some
+
+
+@dataclass(frozen=True, slots=True)
 class Lexicon:
     casualty_words: dict[str, CasualtyWord]
     victims: dict[str, VictimKind]
@@ -47,6 +56,8 @@ class Lexicon:
     triggers: tuple[Trigger, ...]
     actors: tuple[ActorAlias, ...]
     actor_pattern: re.Pattern[str]  # one alternation over every alias, longest first
+    theatres: dict[str, Theatre]  # by casefolded alias
+    theatre_pattern: re.Pattern[str]
 
     def actor(self, alias: str, on: date | None = None) -> ActorAlias | None:
         key = alias.casefold()
@@ -92,6 +103,11 @@ def load_lexicon(folder: Path | None = None) -> Lexicon:
             ActorAlias(c[0], c[1], c[2] or None, ClaimantType(c[3]), _iso(c[4]), _iso(c[5]))
             for _, c in _rows(base / "actors.tsv", 6)
         )
+        theatres = {
+            c[0].casefold(): Theatre(c[0], c[1], tuple(a.strip() for a in c[2].split(";") if a))
+            for _, c in _rows(base / "theatres.tsv", 2)
+            for c in [c + [""] * (3 - len(c))]
+        }
     except (ValueError, re.error) as exc:
         raise ResourceError(str(exc)) from exc
     verbs = frozenset(
@@ -103,7 +119,16 @@ def load_lexicon(folder: Path | None = None) -> Lexicon:
     actor_pattern = re.compile(
         r"(?<![\w-])(" + "|".join(re.escape(a) for a in aliases) + r")(?![\w-])", re.IGNORECASE
     )
-    return Lexicon(words, victims, verbs, triggers, actors, actor_pattern)
+    return Lexicon(
+        words, victims, verbs, triggers, actors, actor_pattern, theatres, _theatre_pattern(theatres)
+    )
+
+
+def _theatre_pattern(theatres: dict[str, Theatre]) -> re.Pattern[str]:
+    """Whole words, "pro-Houthi" included; an acronym only in capitals ("STC", not "stc")."""
+    aliases = sorted((t.alias for t in theatres.values()), key=len, reverse=True)
+    parts = [re.escape(a) if a.isupper() else f"(?i:{re.escape(a)})" for a in aliases]
+    return re.compile(r"(?<!\w)(" + "|".join(parts) + r")(?!\w)")
 
 
 @cache

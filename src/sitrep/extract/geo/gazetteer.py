@@ -61,6 +61,7 @@ class Gazetteer:
         self._resolve = functools.lru_cache(maxsize=settings.cache_size)(self._resolve_uncached)
         self._country = functools.lru_cache(maxsize=4096)(self._country_uncached)
         self._locate = functools.lru_cache(maxsize=settings.cache_size)(self._locate_uncached)
+        self._within = functools.lru_cache(maxsize=settings.cache_size)(self._within_uncached)
 
     @classmethod
     def load(cls, settings_or_paths: GeoSettings | Sequence[PathLike] | None = None) -> Gazetteer:
@@ -218,6 +219,29 @@ class Gazetteer:
             if area is not None and area.kind != "country" and area.latitude is not None:
                 return replace(area, geo_precision=max(area.geo_precision, 2))
         return unmapped
+
+    def within(self, names: Sequence[str], areas: Sequence[str], country: str) -> Place | None:
+        """The place a name means inside `areas` of `country` (provinces an armed group fights
+        in), or None if no place of that name lies there: a preference among namesakes, never
+        a fall-back to the area itself."""
+        c = self._country_row(country)
+        if c is None:
+            return None
+        return self._within(
+            tuple(n for n in names if isinstance(n, str) and n.strip()), tuple(areas), c
+        )
+
+    def _within_uncached(
+        self, names: tuple[str, ...], areas: tuple[str, ...], country: int
+    ) -> Place | None:
+        ranker = self.ranker
+        admins = frozenset(r for a in areas for r in ranker.admin_rows(a, (country,)))
+        for name in names if admins else ():
+            if match := ranker.resolve(name, Context((country,), admins)):
+                place = self._place(match)
+                if place.latitude is not None and place.kind != "country":
+                    return place
+        return None
 
     def _only_area(self, rows: frozenset[int], country: int) -> Place | None:
         """The one area of `country` a hint was matched to by a looser spelling ("Zaporizhia")."""
