@@ -132,3 +132,32 @@ def test_a_name_before_an_administrative_unit_is_where() -> None:
     # "Celaya" modifies "municipality": a place, not whose (as "Pakistan army" is)
     names = _names("On 2 May 2020, in Celaya municipality, Guanajuato, a man was found dead.")
     assert ("Celaya municipality", ("Guanajuato",)) in names
+
+
+def test_a_name_the_model_cut_short_is_read_whole_with_its_reading_kept() -> None:
+    words = ["Protesters", "gathered", "in", "San", "Juan", "Bautista", "Tuxtepec", ",", "Oaxaca"]
+    heads = [1, 1, 1, 4, 2, 4, 4, 4, 4]
+    deps = ["nsubj", "ROOT", "prep", "compound", "pobj", "appos", "appos", "punct", "appos"]
+    pos = ["NOUN", "VERB", "ADP", "PROPN", "PROPN", "PROPN", "PROPN", "PUNCT", "PROPN"]
+    doc = _doc(words, heads, deps, pos, [(3, 5, "GPE")])
+    (found,) = [p for p in event_place_names(doc[:], loose=True) if p.offset == doc[3].idx]
+    assert (found.name, found.hints, found.shorter) == (
+        "San Juan Bautista Tuxtepec",
+        ("Oaxaca",),
+        "San Juan",
+    )
+    # in an article (no loose patterns) the model's reading stands
+    assert [p.name for p in event_place_names(doc[:], loose=False)] == ["San Juan"]
+
+
+def test_a_name_whose_first_word_the_model_took_for_a_modifier_is_read_whole() -> None:
+    # "Martinez" (GPE) modifies "Torre": not "whose", but the first word of the place's name
+    words = ["A", "man", "was", "shot", "in", "Martinez", "de", "la", "Torre", ",", "Veracruz"]
+    heads = [1, 3, 3, 3, 3, 8, 8, 8, 4, 8, 8]
+    deps = ["det", "nsubjpass", "auxpass", "ROOT", "prep", "compound", "compound", "compound"]
+    deps += ["pobj", "punct", "appos"]
+    pos = ["DET", "NOUN", "AUX", "VERB", "ADP", "PROPN", "X", "X", "PROPN", "PUNCT", "PROPN"]
+    doc = _doc(words, heads, deps, pos, [(5, 6, "GPE")])
+    names = [(p.name, p.hints) for p in event_place_names(doc[:], loose=True)]
+    assert ("Martinez de la Torre", ("Veracruz",)) in names
+    assert not any(n == "Martinez" for n, _ in names)

@@ -222,21 +222,26 @@ class DocumentReader:
     def _places(self, sent: Span) -> list[tuple[int, Place]]:
         """Resolved places of the sentence with their character offsets in the document."""
         out = []
-        for offset, name, hint, _ in event_place_names(sent, loose=self.short):
-            place = self._resolve(name, hint)
+        for offset, name, hint, _, shorter in event_place_names(sent, loose=self.short):
+            place = self._resolve(name, hint, shorter)
             if place is not None:
                 out.append((offset, place))
         return out
 
-    def _resolve(self, name: str, hints: tuple[str, ...]) -> Place | None:
+    def _resolve(
+        self, name: str, hints: tuple[str, ...], shorter: str | None = None
+    ) -> Place | None:
         """ "Town, Province", "Town (District, Province)", "Town, Country": the gazetteer reads the
         enclosing names with the article's countries ("Kramatorsk railway station" is also tried
         as Kramatorsk)."""
         town = _FACILITY.sub("", name).strip()
         names = (name, town) if town and town != name else (name,)
+        main = names[-1]
+        if shorter:  # the model's reading, when the gazetteer does not know the longer one
+            names = (*names, shorter)
         country = self.context_countries[0] if self.context_countries else None
         areas = self.theatre_areas.get(country) if country and not hints else None
-        if areas and self.geo.resolve(names[-1], prominent_only=True) is None:
+        if areas and self.geo.resolve(main, prominent_only=True) is None:
             # of the namesake villages, the one where the groups the text names fight
             place = self.geo.within(names, areas, country)
             if place is not None:

@@ -120,6 +120,9 @@ class PlaceName(NamedTuple):
     hints: tuple[str, ...]  # the enclosing areas named beside it, innermost first
     #: found by a pattern, not by the model: may be a common word ("the University", "Street 50")
     guessed: bool = False
+    #: the model's shorter reading of a name a pattern read longer ("Martinez" of "Martinez de
+    #: la Torre"), tried when the gazetteer does not know the longer one
+    shorter: str | None = None
 
 
 def event_place_names(sent: Span, *, loose: bool = False) -> list[PlaceName]:
@@ -135,6 +138,8 @@ def event_place_names(sent: Span, *, loose: bool = False) -> list[PlaceName]:
     ents = [e for e in sentence_ents(sent) if e.label_ in _PLACE_LABELS]
     out: list[PlaceName] = []
     covered: set[int] = set()
+    at: dict[int, int] = {}  # entity start -> its PlaceName in `out`
+    whose: dict[int, int] = {}  # start of an entity read as "whose" -> its head's offset
     for ent in ents:
         covered.update(range(ent.start_char, ent.end_char))
         prev = doc[ent.start - 1].lower_ if ent.start > sent.start else None
@@ -142,6 +147,7 @@ def event_place_names(sent: Span, *, loose: bool = False) -> list[PlaceName]:
         if prev in _NOT_EVENT_PLACE and not (modifier and ent.root.head.pos_ == "NOUN"):
             continue  # "crossed from Afghanistan"; but "toll from Kabul airport bombing" stays
         if modifier and ent.label_ == "GPE" and _nationality(ent):
+            whose[ent.start_char] = ent.root.head.idx
             continue  # "A U.S. general", "Pakistan's army": whose, not where
         if (
             prev == "of"
@@ -157,6 +163,7 @@ def event_place_names(sent: Span, *, loose: bool = False) -> list[PlaceName]:
         elif ent.end < sent.end and doc[ent.end].lower_ in _ADMIN_WORDS:  # "Mohmand district"
             name = doc[ent.start : ent.end + 1].text
         tail = sent.text[end_char - sent.start_char :]
+        at[ent.start_char] = len(out)
         out.append(PlaceName(ent.start_char, name, _hints(tail)))
     for ent in sentence_ents(sent):
         # "Kramatorsk railway station", which the model may call a product or an organisation:
@@ -175,9 +182,24 @@ def event_place_names(sent: Span, *, loose: bool = False) -> list[PlaceName]:
     for pattern, whole in _NOTE_PATTERNS if loose else _ARTICLE_PATTERNS:
         for m in pattern.finditer(sent.text):
             start = sent.start_char + m.start(1)
+            end = m.end() if whole else m.end(1)
+            longer, after = m.group(1), sent.start_char + m.end(1)
+            if start in at:  # the model cut a long name short: "San Juan" (Bautista Tuxtepec)
+                mine = out[at[start]]
+                if len(longer) > len(mine.name) and longer.startswith(mine.name):
+                    hints = _hints(sent.text[m.end(1) :])
+                    out[at[start]] = mine._replace(name=longer, hints=hints, shorter=mine.name)
+                    covered.update(range(start, sent.start_char + end))
+                continue
+            if start < whose.get(start, -1) < after:
+                # "in Martinez de la Torre": the model's "Martinez" modifies the rest of the
+                # name, not a noun it would own; the whole name is the place
+                whose.pop(start)
+                covered.update(range(start, sent.start_char + end))
+                out.append(PlaceName(start, longer, _hints(sent.text[m.end(1) :])))
+                continue
             if start in covered:
                 continue
-            end = m.end() if whole else m.end(1)
             covered.update(range(start, sent.start_char + end))
             name = m.group(0) if whole else m.group(1)
             out.append(PlaceName(start, name, _hints(sent.text[end:]), True))
