@@ -219,3 +219,10 @@ def test_among_namesakes_the_village_where_the_group_fights(extractor) -> None: 
     # without the mission's name the note names no country, and the village stays unplaced
     bare = _first_event(extractor, note.replace("the OSCE SMM", "observers"))
     assert bare.place is None
+
+
+def test_a_note_is_where_it_sets_a_place_in_its_areas(extractor) -> None:  # type: ignore[no-untyped-def]
+    # two towns, equally precise: the one the note sets in its province is the event's
+    note = "On 1 May 2020, a party unit staged a protest near the Jalandhar bypass in Ludhiana (Punjab)."
+    place = _first_event(extractor, note).place
+    assert place is not None and place.name == "Ludhiana"

@@ -25,6 +25,7 @@ from sitrep.extract.events import (
     more_precise,
     place_countries,
     places_agree,
+    precision_rank,
     salience,
     to_event,
 )
@@ -221,11 +222,15 @@ class DocumentReader:
 
     def _places(self, sent: Span) -> list[tuple[int, Place]]:
         """Resolved places of the sentence with their character offsets in the document."""
+        return [(offset, place) for offset, place, _ in self._placed_names(sent)]
+
+    def _placed_names(self, sent: Span) -> list[tuple[int, Place, bool]]:
+        """Resolved places with their offsets, and whether the text named areas around them."""
         out = []
-        for offset, name, hint, _, shorter in event_place_names(sent, loose=self.short):
-            place = self._resolve(name, hint, shorter)
+        for offset, name, hints, _, shorter in event_place_names(sent, loose=self.short):
+            place = self._resolve(name, hints, shorter)
             if place is not None:
-                out.append((offset, place))
+                out.append((offset, place, bool(hints)))
         return out
 
     def _resolve(
@@ -579,13 +584,12 @@ class DocumentReader:
             if found:
                 main.date, main.date_precision = found[0][1], found[0][2]
                 break
-        place = None
-        for s in self.sentences:
-            # in text order: of equally precise places the note's first ("On <date>, in
-            # <place>, ...") is where it happened, whichever way it was found
-            for _, candidate in sorted(self._places(s), key=lambda found: found[0]):
-                place = more_precise(place, candidate)
-        main.place = place or main.place
+        # of equally precise places, one the note sets in its areas ("in Ludhiana (Punjab)",
+        # not "the Jalandhar bypass"), then the note's first ("On <date>, in <place>, ...")
+        found = [f for s in self.sentences for f in self._placed_names(s)]
+        if found:
+            _, place, _ = min(found, key=lambda f: (precision_rank(f[1]), not f[2], f[0]))
+            main.place = place
         if label is not None:
             main.sub_event_type = SubEventType(label)
         return [main]

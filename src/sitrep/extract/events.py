@@ -82,7 +82,7 @@ def more_precise(a: Place | None, b: Place | None) -> Place | None:
         return b
     if b is None:
         return a
-    return b if _precision_rank(b) < _precision_rank(a) else a
+    return b if precision_rank(b) < precision_rank(a) else a
 
 
 _KIND_RANK = {
@@ -96,7 +96,7 @@ _KIND_RANK = {
 }
 
 
-def _precision_rank(p: Place) -> tuple[int, int]:
+def precision_rank(p: Place) -> tuple[int, int]:
     located = p.latitude is not None or p.kind in {"border", "country"}
     return (0 if located else 1, _KIND_RANK.get(p.kind, 3))
 
