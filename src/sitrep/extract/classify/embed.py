@@ -57,6 +57,9 @@ class MiniLMEmbedder:
         opts = ort.SessionOptions()
         opts.intra_op_num_threads = max(1, int(intra_op_threads))
         opts.inter_op_num_threads = 1
+        # the default arena keeps the largest batch's buffers for good: ~600 MB after a few
+        # batches of 256-token inputs, against ~40 MB without it, for ~10 % more time
+        opts.enable_cpu_mem_arena = False
         self._session = ort.InferenceSession(
             str(model_path), sess_options=opts, providers=["CPUExecutionProvider"]
         )
