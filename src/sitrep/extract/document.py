@@ -95,7 +95,9 @@ class Geocoder(Protocol):
 
 
 class SubtypeModel(Protocol):
-    def predict(self, texts: Sequence[str]) -> list[tuple[str, float]]: ...
+    def predict(self, texts: Sequence[str]) -> list[tuple[str, float]]:
+        """(label, probability) per text; an empty list if there is no model to ask."""
+        ...
 
 
 class DocumentReader:
@@ -557,11 +559,13 @@ class DocumentReader:
         """A coder note or headline describes one event: merge drafts, let the model type it.
 
         Its date is the first date the text gives and its place the most precise place the
-        text names (the first of equals): coder notes lead with "On <date>, in <place>, ...".
+        text names (of equals, one set in its areas, then the first): coder notes lead with
+        "On <date>, in <place>, ...".
         """
         label = None
-        if self.clf is not None:
-            label, _ = self.clf.predict([self.article.text])[0]
+        predicted = self.clf.predict([self.article.text]) if self.clf is not None else []
+        if predicted:
+            label, _ = predicted[0]
             if label == "none":
                 return []
         if not drafts:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 from sitrep.extract.document import DocumentReader, Geocoder, SubtypeModel
 from sitrep.extract.lexicon import Lexicon, default_lexicon, load_lexicon
@@ -30,6 +30,28 @@ def _default_classifier() -> SubtypeModel | None:
     return SubtypeClassifier.load()
 
 
+class _OnFirstUse:
+    """The packaged sub-type model, loaded when a short text first needs it: only coder notes
+    and headlines are typed by the model, and a process that reads only articles is spared its
+    ~200 MB (onnxruntime and the MiniLM session)."""
+
+    def __init__(self) -> None:
+        self._model: SubtypeModel | None = None
+        self._tried = False
+
+    @property
+    def loaded(self) -> bool:
+        return self._model is not None
+
+    def predict(self, texts: Sequence[str]) -> list[tuple[str, float]]:
+        if not self._tried:
+            self._tried = True
+            self._model = _default_classifier()
+        if self._model is None:  # its dependencies are missing: the triggers type the event
+            return []
+        return self._model.predict(texts)
+
+
 class Extractor:
     """Loads its models once; call `extract_many` with as many articles as you like."""
 
@@ -52,7 +74,7 @@ class Extractor:
         self.lexicon = lexicon
         self.geocoder = geocoder or _default_geocoder()
         if classifier is None and self.settings.use_classifier:
-            classifier = _default_classifier()
+            classifier = _OnFirstUse()
         self.classifier = classifier
         #: wall seconds spent in spaCy ("parse") and in reading the parses ("extract")
         self.seconds: Counter[str] = Counter()

@@ -61,7 +61,7 @@ def ingest(
     *,
     published: date | None = None,
     max_bytes: int = 5_000_000,
-    batch_size: int = 32,
+    batch_size: int = 8,
     on_outcome: Callable[[Outcome], None] | None = None,
 ) -> RunStats:
     """Read, clean, extract and store every document; failures are counted, never raised."""
