@@ -226,3 +226,25 @@ def test_a_note_is_where_it_sets_a_place_in_its_areas(extractor) -> None:  # typ
     note = "On 1 May 2020, a party unit staged a protest near the Jalandhar bypass in Ludhiana (Punjab)."
     place = _first_event(extractor, note).place
     assert place is not None and place.name == "Ludhiana"
+
+
+class _Says:
+    def __init__(self, label: str) -> None:
+        self.label = label
+
+    def predict(self, texts):  # type: ignore[no-untyped-def]
+        return [(self.label, 0.9) for _ in texts]
+
+
+def test_the_taker_corrects_the_models_capture_sub_type(extractor) -> None:  # type: ignore[no-untyped-def]
+    from sitrep.extract.pipeline import Extractor
+
+    ex = Extractor(geocoder=extractor.geocoder, classifier=_Says("Government regains territory"))
+    note = "On 3 May 2020, militants recaptured the village of Basra from government forces."
+    (event,) = ex.extract(Article("n", note, published=date(2020, 5, 9))).events
+    assert event.sub_event_type == "Non-state actor overtakes territory"
+    army = note.replace("militants recaptured", "the army recaptured").replace(
+        "government forces", "the rebels"
+    )
+    (event,) = ex.extract(Article("n", army, published=date(2020, 5, 9))).events
+    assert event.sub_event_type == "Government regains territory"

@@ -37,6 +37,7 @@ from sitrep.extract.mentions import (
     quote_states,
     triggers_in,
 )
+from sitrep.extract.territory import territory_taker, with_taker
 from sitrep.models import (
     SUB_EVENT_PARENT,
     Article,
@@ -595,7 +596,9 @@ class DocumentReader:
             _, place, _ = min(found, key=lambda f: (precision_rank(f[1]), not f[2], f[0]))
             main.place = place
         if label is not None:
-            main.sub_event_type = SubEventType(label)
+            # the model hears "recaptured"; the parse says who recaptured
+            taker = territory_taker(self.sentences, self.lex)
+            main.sub_event_type = with_taker(SubEventType(label), taker)
         return [main]
 
     def _fill_dates(self, drafts: list[Draft]) -> None:
