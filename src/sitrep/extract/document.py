@@ -37,6 +37,7 @@ from sitrep.extract.mentions import (
     quote_states,
     triggers_in,
 )
+from sitrep.extract.targets import with_targets
 from sitrep.extract.territory import territory_taker, with_taker
 from sitrep.models import (
     SUB_EVENT_PARENT,
@@ -398,7 +399,7 @@ class DocumentReader:
                 last_date = dates[0][1]
 
         if short:
-            drafts = self._single_event(drafts)
+            drafts = self._single_event(drafts, figures)
             if drafts:  # every figure of a single-event text belongs to that event
                 drafts[0].figures = list(range(len(figures)))
         else:
@@ -556,7 +557,7 @@ class DocumentReader:
                     draft.countries.append(c)
         draft.actors.extend(self._actors(sent))
 
-    def _single_event(self, drafts: list[Draft]) -> list[Draft]:
+    def _single_event(self, drafts: list[Draft], figures: list[CasualtyFigure]) -> list[Draft]:
         """A coder note or headline describes one event: merge drafts, let the model type it.
 
         Its date is the first date the text gives and its place the most precise place the
@@ -598,7 +599,7 @@ class DocumentReader:
         if label is not None:
             # the model hears "recaptured"; the parse says who recaptured
             taker = territory_taker(self.sentences, self.lex)
-            main.sub_event_type = with_taker(SubEventType(label), taker)
+            main.sub_event_type = with_targets(with_taker(SubEventType(label), taker), figures)
         return [main]
 
     def _fill_dates(self, drafts: list[Draft]) -> None:
