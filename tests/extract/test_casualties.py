@@ -305,3 +305,22 @@ def test_a_single_victim_inside_a_counted_group_is_not_added(extractor) -> None:
     )
     toll = x.events[0].fatalities
     assert toll is not None and (toll.low, toll.high) == (1, 2)
+
+
+def test_the_subject_of_a_shooting_with_a_target_is_the_shooter(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _one(extractor, "On 1 May 2020, a police officer shot at a bus driver who did not stop.")
+    assert x.casualties == ()
+    y = _one(extractor, "On 30 April 2020, a member of the militia shot and killed a rival.")
+    assert [f.victim for f in y.casualties] != ["member"]
+    # a headline's bare subject is still the victim
+    z = _one(extractor, "Soldier shot dead in Kashmir")
+    assert [(f.status, f.count.low, f.victim) for f in z.casualties] == [
+        (CasualtyStatus.KILLED, 1, "Soldier")
+    ]
+
+
+def test_a_victim_of_two_verbs_takes_the_casualty_one(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _one(extractor, "On 1 May 2020, a passenger was hit and injured.")
+    assert [(f.status, f.count.low, f.victim) for f in x.casualties] == [
+        (CasualtyStatus.WOUNDED, 1, "passenger")
+    ]

@@ -441,6 +441,11 @@ class CasualtyReader:
                 verb = tok.head.head  # "Two policemen and a civilian were wounded"
             if verb is not None:
                 word = self._word(verb)
+                if word is None and tok.dep_ == "nsubjpass":
+                    # "A passenger was hit and injured": the second verb says what befell them
+                    listed = [c for c in verb.children if c.dep_ == "conj" and self._word(c)]
+                    if listed:
+                        word, verb = self._word(listed[0]), listed[0]
                 if word is None and verb.lemma_.lower() in self.lex.reporting_verbs:
                     # "Pakistani soldier said killed by Indian firing"
                     for child in verb.children:
@@ -468,6 +473,11 @@ class CasualtyReader:
                 continue
             if verb.dep_ == "amod" or any(c.dep_ == "neg" for c in verb.children):
                 continue
+            if tok.dep_ == "nsubj" and any(
+                c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in {"at", "on", "into"})
+                for c in verb.children
+            ):
+                continue  # "a police officer shot at a bus driver": the shooter, not a victim
             mods = [c for c in tok.lefts if c.dep_ in {"amod", "compound"}]
             victim = _Victim(
                 " ".join(t.text for t in [*mods, tok]), kind, self._side(mods, sent), tok
