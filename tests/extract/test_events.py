@@ -248,3 +248,15 @@ def test_the_taker_corrects_the_models_capture_sub_type(extractor) -> None:  # t
     )
     (event,) = ex.extract(Article("n", army, published=date(2020, 5, 9))).events
     assert event.sub_event_type == "Government regains territory"
+
+
+def test_a_protest_the_police_broke_up_is_one_with_intervention(extractor) -> None:  # type: ignore[no-untyped-def]
+    from sitrep.extract.pipeline import Extractor
+
+    ex = Extractor(geocoder=extractor.geocoder, classifier=_Says("Peaceful protest"))
+    note = "On 9 May 2020, about 500 workers staged a protest in Surat city (Surat, Gujarat)."
+    (event,) = ex.extract(Article("n", note, published=date(2020, 5, 9))).events
+    assert event.sub_event_type == "Peaceful protest"
+    stopped = note + " Police dispersed them and arrested nearly 60 of them."
+    (event,) = ex.extract(Article("n", stopped, published=date(2020, 5, 9))).events
+    assert event.sub_event_type == "Protest with intervention"

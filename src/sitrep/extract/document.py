@@ -29,6 +29,7 @@ from sitrep.extract.events import (
     salience,
     to_event,
 )
+from sitrep.extract.intervention import authorities_intervened, with_intervention
 from sitrep.extract.lexicon import Lexicon
 from sitrep.extract.mentions import (
     event_place_names,
@@ -599,7 +600,11 @@ class DocumentReader:
         if label is not None:
             # the model hears "recaptured"; the parse says who recaptured
             taker = territory_taker(self.sentences, self.lex)
-            main.sub_event_type = with_targets(with_taker(SubEventType(label), taker), figures)
+            sub_type = with_targets(with_taker(SubEventType(label), taker), figures)
+            intervened = sub_type is SubEventType.PEACEFUL_PROTEST and authorities_intervened(
+                self.sentences, self.lex
+            )
+            main.sub_event_type = with_intervention(sub_type, intervened)
         return [main]
 
     def _fill_dates(self, drafts: list[Draft]) -> None:
