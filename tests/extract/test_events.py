@@ -260,3 +260,16 @@ def test_a_protest_the_police_broke_up_is_one_with_intervention(extractor) -> No
     stopped = note + " Police dispersed them and arrested nearly 60 of them."
     (event,) = ex.extract(Article("n", stopped, published=date(2020, 5, 9))).events
     assert event.sub_event_type == "Protest with intervention"
+
+
+def test_police_beating_people_is_an_attack_not_mob_violence(extractor) -> None:  # type: ignore[no-untyped-def]
+    from sitrep.extract.pipeline import Extractor
+
+    ex = Extractor(geocoder=extractor.geocoder, classifier=_Says("Mob violence"))
+    note = (
+        "On 5 May 2020, {} assaulted a family in Chittorgarh (Rajasthan) for violating the curfew."
+    )
+    (event,) = ex.extract(Article("n", note.format("police"), published=date(2020, 5, 9))).events
+    assert event.sub_event_type == "Attack"
+    (event,) = ex.extract(Article("n", note.format("villagers"), published=date(2020, 5, 9))).events
+    assert event.sub_event_type == "Mob violence"

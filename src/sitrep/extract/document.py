@@ -38,6 +38,7 @@ from sitrep.extract.mentions import (
     quote_states,
     triggers_in,
 )
+from sitrep.extract.perpetrators import armed_perpetrator, with_perpetrator
 from sitrep.extract.targets import with_targets
 from sitrep.extract.territory import territory_taker, with_taker
 from sitrep.models import (
@@ -604,7 +605,10 @@ class DocumentReader:
             intervened = sub_type is SubEventType.PEACEFUL_PROTEST and authorities_intervened(
                 self.sentences, self.lex
             )
-            main.sub_event_type = with_intervention(sub_type, intervened)
+            armed = sub_type is SubEventType.MOB_VIOLENCE and armed_perpetrator(
+                self.sentences, self.lex
+            )
+            main.sub_event_type = with_perpetrator(with_intervention(sub_type, intervened), armed)
         return [main]
 
     def _fill_dates(self, drafts: list[Draft]) -> None:

@@ -1,0 +1,31 @@
+"""Violence by police or troops is an attack, never mob violence (ACLED)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.extract.lexicon import default_lexicon
+from sitrep.extract.perpetrators import armed_perpetrator, with_perpetrator
+from sitrep.models import SubEventType
+from sitrep.nlp import load_nlp
+
+
+@pytest.mark.parametrize(
+    ("text", "armed"),
+    [
+        ("Police assaulted a family for violating the curfew.", True),
+        ("A man was tied up and brutally beaten by police officers.", True),
+        ("Paramilitaries beat and extorted a civilian in the town.", True),
+        ("Police are accused of assaulting a taxi driver.", True),
+        ("Villagers beat up four men over an unpaid debt.", False),
+        ("A mob attacked a police station and beat two officers.", False),
+    ],
+)
+def test_who_did_the_beating(text: str, armed: bool) -> None:
+    assert armed_perpetrator(load_nlp()(text).sents, default_lexicon()) is armed
+
+
+def test_only_mob_violence_turns_into_an_attack() -> None:
+    assert with_perpetrator(SubEventType.MOB_VIOLENCE, True) is SubEventType.ATTACK
+    assert with_perpetrator(SubEventType.MOB_VIOLENCE, False) is SubEventType.MOB_VIOLENCE
+    assert with_perpetrator(SubEventType.ARMED_CLASH, True) is SubEventType.ARMED_CLASH
