@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sitrep.extract.casualties import CasualtyReader, dedupe
 from sitrep.extract.claims import Attribution
+from sitrep.extract.conventions import coded_sub_type
 from sitrep.extract.dates import resolve_date
 from sitrep.extract.events import (
     Draft,
@@ -29,7 +30,6 @@ from sitrep.extract.events import (
     salience,
     to_event,
 )
-from sitrep.extract.intervention import authorities_intervened, with_intervention
 from sitrep.extract.lexicon import Lexicon
 from sitrep.extract.mentions import (
     event_place_names,
@@ -38,9 +38,6 @@ from sitrep.extract.mentions import (
     quote_states,
     triggers_in,
 )
-from sitrep.extract.perpetrators import armed_perpetrator, with_perpetrator
-from sitrep.extract.targets import with_targets
-from sitrep.extract.territory import territory_taker, with_taker
 from sitrep.models import (
     SUB_EVENT_PARENT,
     Article,
@@ -599,16 +596,10 @@ class DocumentReader:
             _, place, _ = min(found, key=lambda f: (precision_rank(f[1]), not f[2], f[0]))
             main.place = place
         if label is not None:
-            # the model hears "recaptured"; the parse says who recaptured
-            taker = territory_taker(self.sentences, self.lex)
-            sub_type = with_targets(with_taker(SubEventType(label), taker), figures)
-            intervened = sub_type is SubEventType.PEACEFUL_PROTEST and authorities_intervened(
-                self.sentences, self.lex
+            # the model hears "recaptured"; the parse says who recaptured (conventions.py)
+            main.sub_event_type = coded_sub_type(
+                SubEventType(label), self.sentences, figures, self.lex
             )
-            armed = sub_type is SubEventType.MOB_VIOLENCE and armed_perpetrator(
-                self.sentences, self.lex
-            )
-            main.sub_event_type = with_perpetrator(with_intervention(sub_type, intervened), armed)
         return [main]
 
     def _fill_dates(self, drafts: list[Draft]) -> None:

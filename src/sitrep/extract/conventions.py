@@ -1,0 +1,36 @@
+"""ACLED's coding conventions over the sub-type a model gives a note or a headline.
+
+The model weighs the words; a few ACLED rules turn on who did what to whom, which the parse
+reads better: who took the territory (`territory`), whom the violence struck (`targets`), did
+the authorities stop the protest (`intervention`), who did the beating (`perpetrators`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Span
+
+from sitrep.extract.intervention import authorities_intervened, with_intervention
+from sitrep.extract.lexicon import Lexicon
+from sitrep.extract.perpetrators import armed_perpetrator, with_perpetrator
+from sitrep.extract.targets import with_targets
+from sitrep.extract.territory import TERRITORY, territory_taker, with_taker
+from sitrep.models import CasualtyFigure, SubEventType
+
+
+def coded_sub_type(
+    label: SubEventType,
+    sentences: Sequence[Span],
+    figures: Sequence[CasualtyFigure],
+    lexicon: Lexicon,
+) -> SubEventType:
+    """The model's `label` for a single-event text, corrected by the conventions it breaks."""
+    if label in TERRITORY:
+        label = with_taker(label, territory_taker(sentences, lexicon))
+    label = with_targets(label, figures)
+    if label is SubEventType.PEACEFUL_PROTEST:
+        label = with_intervention(label, authorities_intervened(sentences, lexicon))
+    if label is SubEventType.MOB_VIOLENCE:
+        label = with_perpetrator(label, armed_perpetrator(sentences, lexicon))
+    return label
