@@ -39,3 +39,22 @@ def test_civilians_guards_or_no_victims_leave_the_attack() -> None:
 def test_other_sub_types_pass_through() -> None:
     police = _hit("policemen", VictimKind.SECURITY_FORCES)
     assert with_targets(SubEventType.SUICIDE_BOMB, [police]) is SubEventType.SUICIDE_BOMB
+
+
+def test_with_no_victims_counted_the_object_of_the_attack_decides() -> None:
+    from sitrep.extract.lexicon import default_lexicon
+    from sitrep.extract.targets import armed_target
+    from sitrep.nlp import load_nlp
+
+    def armed(text: str) -> bool:
+        return armed_target(load_nlp()(text).sents, default_lexicon())
+
+    assert armed("Armed men shot at a police station.")
+    assert armed("Gunmen opened fire on a group of soldiers near the bridge.")
+    assert not armed("Armed men shot at a bus station.")
+    assert not armed("Gunmen attacked a wedding party in the village.")
+    assert with_targets(ATTACK, [], armed_object=True) is CLASH
+    # counted victims outrank the object: civilians hit at a police post stay an attack
+    assert (
+        with_targets(ATTACK, [_hit("passer-by", VictimKind.CIVILIAN)], armed_object=True) is ATTACK
+    )
