@@ -383,3 +383,13 @@ def test_within_prefers_a_namesake_inside_the_areas_and_never_falls_back(gaz: Ga
     # no place of that name in the areas: None, not the province
     assert gaz.within(["Lviv"], ["Donetsk"], "Ukraine") is None
     assert gaz.within(["Petrivske"], ["Donetsk"], "Atlantis") is None
+
+
+def test_abbreviated_provinces_of_kashmir_and_the_northwest(gaz: Gazetteer) -> None:
+    # "(Budgam district, J&K)", "(Haveli district, AJK)": the abbreviations news and coders use
+    jk, ajk, kpk = gaz.resolve("J&K"), gaz.resolve("AJK"), gaz.resolve("KPK")
+    assert jk and (jk.country, jk.kind) == ("India", "admin1")
+    assert ajk and (ajk.country, ajk.admin1) == ("Pakistan", "Azad Jammu and Kashmir")
+    assert kpk and kpk.admin1 == "Khyber Pakhtunkhwa"
+    place = gaz.locate(["Poonch"], ["J&K"], ["Pakistan", "India"])
+    assert place is not None and place.country == "India"
