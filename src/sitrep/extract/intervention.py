@@ -15,7 +15,8 @@ from collections.abc import Iterable
 from spacy.tokens import Span, Token
 
 from sitrep.extract.lexicon import Lexicon
-from sitrep.models import SubEventType, VictimKind
+from sitrep.extract.roles import doers, is_security
+from sitrep.models import SubEventType
 
 _STOP_VERBS = {"intervene", "disperse", "arrest", "detain", "remove", "evict", "control"}
 #: verbs whose object or passive subject alone says who was stopped ("dispersed the crowd")
@@ -52,11 +53,7 @@ def _stops(verb: Token, lexicon: Lexicon) -> bool:
     if verb.pos_ != "VERB" or verb.dep_ in _DESCRIBING:
         return False
     lemma = verb.lemma_.lower()
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    if not subjects and verb.dep_ == "conj":  # "Police reached the spot and controlled ..."
-        subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
-    agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-    by_force = any(_security(s, lexicon) for s in [*subjects, *agents])
+    by_force = any(is_security(d, lexicon) for d in doers(verb))
     if lemma in _STOP_VERBS and by_force:
         return True
     if lemma in _OBJECT_VERBS:
@@ -71,8 +68,3 @@ def _stops(verb: Token, lexicon: Lexicon) -> bool:
             for c in verb.children
         )
     return False
-
-
-def _security(tok: Token, lexicon: Lexicon) -> bool:
-    kind = lexicon.victims.get(tok.lower_) or lexicon.victims.get(tok.lemma_.lower())
-    return kind is VictimKind.SECURITY_FORCES or tok.lemma_.lower() in {"police", "force"}

@@ -13,10 +13,10 @@ from collections.abc import Iterable
 from spacy.tokens import Span, Token
 
 from sitrep.extract.lexicon import Lexicon
-from sitrep.models import SubEventType, VictimKind
+from sitrep.extract.roles import doers, is_security
+from sitrep.models import SubEventType
 
 _VIOLENCE_VERBS = {"beat", "assault", "attack", "hit", "torture", "thrash", "whip", "lynch"}
-_SECURITY_LEMMAS = {"police", "paramilitary", "personnel"}
 
 
 def armed_perpetrator(sentences: Iterable[Span], lexicon: Lexicon) -> bool:
@@ -34,19 +34,4 @@ def with_perpetrator(label: SubEventType, armed: bool) -> SubEventType:
 def _by_security(verb: Token, lexicon: Lexicon) -> bool:
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in _VIOLENCE_VERBS:
         return False
-    doers = [c for c in verb.children if c.dep_ == "nsubj"]
-    doers += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-    if not doers and verb.dep_ in {"conj", "xcomp"}:  # "beat and extorted", "accused of ..."
-        doers = [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    if not doers and verb.dep_ == "pcomp":  # "police are accused of assaulting a driver"
-        owner = verb.head.head
-        doers = [c for c in owner.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    return any(_security(d, lexicon) for d in doers)
-
-
-def _security(tok: Token, lexicon: Lexicon) -> bool:
-    for t in (tok, *(c for c in tok.children if c.dep_ == "conj")):  # "police and NSS personnel"
-        kind = lexicon.victims.get(t.lower_) or lexicon.victims.get(t.lemma_.lower())
-        if kind is VictimKind.SECURITY_FORCES or t.lemma_.lower() in _SECURITY_LEMMAS:
-            return True
-    return False
+    return any(is_security(d, lexicon) for d in doers(verb))

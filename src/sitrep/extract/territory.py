@@ -14,6 +14,7 @@ from typing import Literal
 from spacy.tokens import Span, Token
 
 from sitrep.extract.lexicon import Lexicon
+from sitrep.extract.roles import doers
 from sitrep.models import SubEventType, VictimKind
 
 Taker = Literal["state", "non_state"]
@@ -63,7 +64,7 @@ def territory_taker(sentences: Iterable[Span], lexicon: Lexicon) -> Taker | None
         for tok in sent:
             if not _captures(tok):
                 continue
-            for subject in _subjects(tok):
+            for subject in doers(tok):
                 found = _side(subject, lexicon)
                 if found is not None:
                     return found
@@ -88,16 +89,6 @@ def _captures(tok: Token) -> bool:
             c.dep_ == "dobj" and c.lemma_.lower() in {"control", "ground"} for c in tok.children
         )
     return False
-
-
-def _subjects(verb: Token) -> list[Token]:
-    out = [c for c in verb.children if c.dep_ == "nsubj"]
-    for c in verb.children:  # "the town was recaptured by the army"
-        if c.dep_ == "agent":
-            out.extend(g for g in c.children if g.dep_ == "pobj")
-    if not out and verb.dep_ in {"conj", "xcomp", "advcl"}:  # "advanced and retook the town"
-        out = [c for c in verb.head.children if c.dep_ == "nsubj"]
-    return out
 
 
 def _side(subject: Token, lexicon: Lexicon) -> Taker | None:
