@@ -273,3 +273,8 @@ def test_police_beating_people_is_an_attack_not_mob_violence(extractor) -> None:
     assert event.sub_event_type == "Attack"
     (event,) = ex.extract(Article("n", note.format("villagers"), published=date(2020, 5, 9))).events
     assert event.sub_event_type == "Mob violence"
+
+
+def test_a_currency_names_no_country_of_the_event(extractor) -> None:  # type: ignore[no-untyped-def]
+    note = "On 29 April 2020, protesters against the high US dollar exchange rate blocked a road."
+    assert "United States" not in _first_event(extractor, note).countries

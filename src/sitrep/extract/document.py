@@ -71,6 +71,27 @@ _FACILITY = re.compile(
     r"harbou?r|refinery|plant|factory|mall|courthouse|cantonment)s?$",
     re.I,
 )
+_CURRENCIES = {
+    "dollar",
+    "euro",
+    "pound",
+    "rupee",
+    "lira",
+    "dinar",
+    "rial",
+    "riyal",
+    "yuan",
+    "ruble",
+    "rouble",
+    "peso",
+    "franc",
+    "shilling",
+    "naira",
+    "rand",
+    "yen",
+    "hryvnia",
+    "afghani",
+}
 _WHERE_PREPS = {"in", "inside", "across", "into", "near", "between", "along", "within", "at", "on"}
 _GENERIC_EVENT_NOUNS = {"incident", "incidents", "attack", "attacks", "violence", "events"}
 _OCCURRED = ("took place", "occurred", "happened", "were carried out", "was carried out")
@@ -159,6 +180,9 @@ class DocumentReader:
             inside.update(range(m.start(), m.end()))
         for ent in self.doc.ents:
             if ent.label_ in {"GPE", "NORP"} and ent.start_char not in inside:
+                after = self.doc[ent.end].lemma_.lower() if ent.end < len(self.doc) else ""
+                if after in _CURRENCIES:
+                    continue  # "the high US dollar exchange rate" in a note about Lebanon
                 c = self.geo.country(ent.text)
                 if c:
                     seen[c] = seen.get(c, 0) + 2
