@@ -48,7 +48,9 @@ def main() -> None:
     args = ap.parse_args()
     names = [s for s in args.only.split(",") if s] or list(SETS)
     extractor = Extractor()
-    oof = json.loads(args.oof.read_text(encoding="utf-8")) if str(args.oof) not in {"", "."} else None
+    oof = (
+        json.loads(args.oof.read_text(encoding="utf-8")) if str(args.oof) not in {"", "."} else None
+    )
     results = {}
     for name in names:
         metrics = evaluate_sets(args.shared, [name], extractor, args.pred_dir, oof)[name]
