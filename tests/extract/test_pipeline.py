@@ -25,3 +25,17 @@ def test_without_the_models_dependencies_a_note_is_typed_by_its_triggers(monkeyp
     monkeypatch.setattr(pipeline, "_default_classifier", lambda: None)
     events = Extractor().extract(Article("n", NOTE, published=date(2020, 5, 9))).events
     assert len(events) == 1 and events[0].fatalities is not None
+
+
+def test_a_broken_model_install_is_reported_once_and_notes_still_read(monkeypatch, caplog) -> None:  # type: ignore[no-untyped-def]
+    from sitrep.extract.classify import ClassifierResourceError
+
+    def broken():  # type: ignore[no-untyped-def]
+        raise ClassifierResourceError("ONNX model missing: /nowhere/model.onnx")
+
+    monkeypatch.setattr(pipeline, "_default_classifier", broken)
+    ex = Extractor()
+    notes = [Article(f"n{i}", NOTE, published=date(2020, 5, 9)) for i in range(2)]
+    results = list(ex.extract_many(notes))
+    assert all(r.error is None and len(r.events) == 1 for r in results)
+    assert sum("ONNX model missing" in r.getMessage() for r in caplog.records) == 1

@@ -7,6 +7,7 @@ import time
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 
+from sitrep.extract.classify.errors import ClassifierResourceError
 from sitrep.extract.document import DocumentReader, Geocoder, SubtypeModel
 from sitrep.extract.lexicon import Lexicon, default_lexicon, load_lexicon
 from sitrep.models import Article, DocumentExtraction
@@ -46,8 +47,11 @@ class _OnFirstUse:
     def predict(self, texts: Sequence[str]) -> list[tuple[str, float]]:
         if not self._tried:
             self._tried = True
-            self._model = _default_classifier()
-        if self._model is None:  # its dependencies are missing: the triggers type the event
+            try:
+                self._model = _default_classifier()
+            except ClassifierResourceError as exc:  # a broken install: say so once, go on
+                log.error("sub-type model unavailable, triggers type notes instead: %s", exc)
+        if self._model is None:  # no model: the triggers type the event
             return []
         return self._model.predict(texts)
 
