@@ -278,3 +278,15 @@ def test_police_beating_people_is_an_attack_not_mob_violence(extractor) -> None:
 def test_a_currency_names_no_country_of_the_event(extractor) -> None:  # type: ignore[no-untyped-def]
     note = "On 29 April 2020, protesters against the high US dollar exchange rate blocked a road."
     assert "United States" not in _first_event(extractor, note).countries
+
+
+def test_the_areas_a_found_place_lies_in_do_not_take_its_place(extractor) -> None:  # type: ignore[no-untyped-def]
+    # "Marib" names the province Majzar lies in, not the city of Marib, finer on a map
+    place = _first_event(
+        extractor, "On 9 May 2020, six airstrikes hit Majzar district (Marib)."
+    ).place
+    assert place is not None and place.admin2 == "Majzar" and place.name != "Ma'rib"
+    # a place the gazetteer does not know leaves its area to stand for it
+    unknown = "On 7 May 2020, protesters gathered in Qorblaxville village (Kandahar)."
+    place = _first_event(extractor, unknown).place
+    assert place is not None and place.country == "Afghanistan"

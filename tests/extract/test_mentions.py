@@ -161,3 +161,19 @@ def test_a_name_whose_first_word_the_model_took_for_a_modifier_is_read_whole() -
     names = [(p.name, p.hints) for p in event_place_names(doc[:], loose=True)]
     assert ("Martinez de la Torre", ("Veracruz",)) in names
     assert not any(n == "Martinez" for n, _ in names)
+
+
+def test_hints_set_off_by_brackets_or_commas_mark_where_they_end() -> None:
+    text = "Six airstrikes hit Majzar district (Marib) on Friday."
+    (found, *_) = [p for p in event_place_names(load_nlp()(text)[:], loose=True)]
+    assert (found.name, found.hints) == ("Majzar district", ("Marib",))
+    assert text[found.offset + len(found.name) : found.hint_end] == " (Marib)"
+    # " in X" may name a place of its own: it leaves no stretch of areas
+    (near,) = [
+        p
+        for p in event_place_names(
+            load_nlp()("Gunmen killed 5 in Afar region in the Bati woreda.")[:], loose=True
+        )
+        if p.name.startswith("Afar")
+    ]
+    assert near.hint_end in (0, near.offset + len(near.name))

@@ -30,6 +30,7 @@ from sitrep.extract.events import (
     salience,
     to_event,
 )
+from sitrep.extract.geo.text import fold
 from sitrep.extract.lexicon import Lexicon
 from sitrep.extract.mentions import (
     event_place_names,
@@ -252,13 +253,30 @@ class DocumentReader:
         return [(offset, place) for offset, place, _ in self._placed_names(sent)]
 
     def _placed_names(self, sent: Span) -> list[tuple[int, Place, bool]]:
-        """Resolved places with their offsets, and whether the text named areas around them."""
-        out = []
-        for offset, name, hints, _, shorter in event_place_names(sent, loose=self.short):
-            place = self._resolve(name, hints, shorter)
+        """Resolved places with their offsets, and whether the text named areas around them.
+
+        Once a place is found, the names of the areas it is said to lie in are no places of
+        their own: in "Majzar district (Marib)" the city of Marib, finer on a map, must not
+        take the district's place. An unknown place leaves them be ("the Justice Palace in
+        Sidon" is in Sidon)."""
+        found = []
+        for p in event_place_names(sent, loose=self.short):
+            place = self._resolve(p.name, p.hints, p.shorter)
             if place is not None:
-                out.append((offset, place, bool(hints)))
-        return out
+                found.append((p, place))
+        inside = [
+            (p.offset + len(p.name), p.hint_end)
+            for p, place in found
+            # a place found only as one of its own areas, or a country, encloses nothing
+            if p.hint_end > p.offset + len(p.name)
+            and place.kind != "country"
+            and fold(place.name) not in {fold(h) for h in p.hints}
+        ]
+        return [
+            (p.offset, place, bool(p.hints))
+            for p, place in found
+            if not any(a <= p.offset < b for a, b in inside)
+        ]
 
     def _resolve(
         self, name: str, hints: tuple[str, ...], shorter: str | None = None

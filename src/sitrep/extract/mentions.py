@@ -123,6 +123,8 @@ class PlaceName(NamedTuple):
     #: the model's shorter reading of a name a pattern read longer ("Martinez" of "Martinez de
     #: la Torre"), tried when the gazetteer does not know the longer one
     shorter: str | None = None
+    #: document offset where the hints end (0 = no hints): names before it are those areas
+    hint_end: int = 0
 
 
 def event_place_names(sent: Span, *, loose: bool = False) -> list[PlaceName]:
@@ -203,7 +205,7 @@ def event_place_names(sent: Span, *, loose: bool = False) -> list[PlaceName]:
             covered.update(range(start, sent.start_char + end))
             name = m.group(0) if whole else m.group(1)
             out.append(PlaceName(start, name, _hints(sent.text[end:]), True))
-    return out
+    return _with_hint_ends(out, sent)
 
 
 def _nationality(ent: Span) -> bool:
@@ -323,8 +325,15 @@ def _hints(tail: str) -> tuple[str, ...]:
     """Enclosing areas named right after a place, innermost first: ", Chihuahua",
     " (Nellore, AP)", " in Idleb", and chains of them: " village, Kolofata subdivision
     (Mayo-Sava, Extreme-Nord)" gives Kolofata, Mayo-Sava, Extreme-Nord."""
+    return _read_hints(tail)[0]
+
+
+def _read_hints(tail: str) -> tuple[tuple[str, ...], int]:
+    """The hints, and how many characters of `tail` the parenthesised or comma-set ones take
+    (" (Marib)", ", Kabul"; not " in the Bati woreda", which may name a place of its own)."""
     out: list[str] = []
     pos = 0
+    set_off = 0
     for _ in range(_MAX_HINT_LINKS):
         m = _HINTS.match(tail, pos)
         if not m:
@@ -333,7 +342,24 @@ def _hints(tail: str) -> tuple[str, ...]:
         names = [_ADMIN_SUFFIX.sub("", n.strip()).strip() for n in text.split(",")]
         out.extend(n for n in names if n and n[0].isupper() and n not in out)
         pos = m.end()
-    return tuple(out)
+        if m.group("i") is None and set_off == pos - (m.end() - m.start()):
+            set_off = pos
+    return tuple(out), set_off
+
+
+def _with_hint_ends(found: list[PlaceName], sent: Span) -> list[PlaceName]:
+    """Mark where each place's hints end: the names inside that stretch ("Marib" of "Majzar
+    district (Marib)") are the areas it lies in, which the reader drops once the place itself is
+    found (`DocumentReader`)."""
+    text = sent.doc.text
+    out = []
+    for p in found:
+        if p.hints:
+            start = p.offset + len(p.name)
+            _, used = _read_hints(text[start : sent.end_char])
+            p = p._replace(hint_end=start + used)
+        out.append(p)
+    return out
 
 
 _MAX_HINT_LINKS = 4
