@@ -7,7 +7,6 @@ import time
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 
-from sitrep.extract.classify.errors import ClassifierResourceError
 from sitrep.extract.document import DocumentReader, Geocoder, SubtypeModel
 from sitrep.extract.lexicon import Lexicon, default_lexicon, load_lexicon
 from sitrep.models import Article, DocumentExtraction
@@ -47,6 +46,10 @@ class _OnFirstUse:
     def predict(self, texts: Sequence[str]) -> list[tuple[str, float]]:
         if not self._tried:
             self._tried = True
+            # imported here: the classify package brings scikit-learn, ~100 MB an article-only
+            # process does not need
+            from sitrep.extract.classify.errors import ClassifierResourceError
+
             try:
                 self._model = _default_classifier()
             except ClassifierResourceError as exc:  # a broken install: say so once, go on
