@@ -257,8 +257,8 @@ class DocumentReader:
 
         Once a place is found, the names of the areas it is said to lie in are no places of
         their own: in "Majzar district (Marib)" the city of Marib, finer on a map, must not
-        take the district's place. An unknown place leaves them be ("the Justice Palace in
-        Sidon" is in Sidon)."""
+        take the district's place. A place the gazetteer lacks leaves them be: the event is
+        then in its area."""
         found = []
         for p in event_place_names(sent, loose=self.short):
             place = self._resolve(p.name, p.hints, p.shorter)
