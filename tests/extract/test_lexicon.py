@@ -31,3 +31,18 @@ def test_every_theatre_names_a_known_country_and_areas_of_it() -> None:
         row = gaz._country_row(country)
         for area in t.areas:
             assert ranker.admin_rows(area, (row,)), (t.alias, area)
+
+
+def test_an_emptied_theatre_file_matches_nothing(tmp_path) -> None:
+    import shutil
+    from importlib import resources
+
+    from sitrep.extract.lexicon import load_lexicon
+
+    packaged = resources.files("sitrep.extract") / "resources"
+    for f in packaged.iterdir():
+        if f.is_file():
+            shutil.copy(str(f), tmp_path / f.name)
+    (tmp_path / "theatres.tsv").write_text("# no groups\n", encoding="utf-8")
+    lex = load_lexicon(tmp_path)
+    assert lex.theatres == {} and list(lex.theatre_pattern.finditer("a , b ;; Houthi")) == []

@@ -58,3 +58,12 @@ def test_with_no_victims_counted_the_object_of_the_attack_decides() -> None:
     assert (
         with_targets(ATTACK, [_hit("passer-by", VictimKind.CIVILIAN)], armed_object=True) is ATTACK
     )
+
+
+def test_a_hostile_chain_of_groups_is_read_without_recursion() -> None:
+    from sitrep.extract.lexicon import default_lexicon
+    from sitrep.extract.targets import armed_target
+    from sitrep.nlp import load_nlp
+
+    text = "Gunmen attacked " + "a group of " * 1500 + "soldiers."
+    assert armed_target(load_nlp()(text).sents, default_lexicon())

@@ -128,6 +128,8 @@ def _theatre_pattern(theatres: dict[str, Theatre]) -> re.Pattern[str]:
     """Whole words, "pro-Houthi" included; an acronym only in capitals ("STC", not "stc")."""
     aliases = sorted((t.alias for t in theatres.values()), key=len, reverse=True)
     parts = [re.escape(a) if a.isupper() else f"(?i:{re.escape(a)})" for a in aliases]
+    if not parts:  # an emptied file: a pattern that never matches, not one of empty strings
+        return re.compile(r"(?!)")
     return re.compile(r"(?<!\w)(" + "|".join(parts) + r")(?!\w)")
 
 

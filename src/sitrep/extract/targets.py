@@ -81,9 +81,21 @@ def _objects(verb: Token) -> list[Token]:
 
 
 def _armed(noun: Token, lexicon: Lexicon) -> bool:
-    if noun.lemma_.lower() in {"group", "unit", "member", "team"}:  # "a group of fighters"
-        of = [g for c in noun.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
-        return any(_armed(g, lexicon) for g in of)
+    # "a group of fighters": the members say who; followed in a loop, as a hostile text can
+    # nest "a group of" past Python's recursion limit
+    nouns = [noun]
+    while nouns:
+        noun = nouns.pop()
+        if noun.lemma_.lower() in {"group", "unit", "member", "team"}:
+            nouns += [
+                g for c in noun.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"
+            ]
+        elif _armed_noun(noun, lexicon):
+            return True
+    return False
+
+
+def _armed_noun(noun: Token, lexicon: Lexicon) -> bool:
     kind = lexicon.victims.get(noun.lower_) or lexicon.victims.get(noun.lemma_.lower())
     if "guard" in noun.lower_:
         return False
