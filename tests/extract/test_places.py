@@ -393,3 +393,16 @@ def test_abbreviated_provinces_of_kashmir_and_the_northwest(gaz: Gazetteer) -> N
     assert kpk and kpk.admin1 == "Khyber Pakhtunkhwa"
     place = gaz.locate(["Poonch"], ["J&K"], ["Pakistan", "India"])
     assert place is not None and place.country == "India"
+
+
+def test_a_subdivision_without_a_town_of_its_own_is_mapped_at_its_namesake_town(gaz: Gazetteer) -> None:
+    # cities500 links no town to Azaz District; its seat, I'zaz, has "Azaz" only as another name
+    town = gaz.resolve("Azaz", countries=["Syria"])
+    assert town is not None and town.kind == "city" and town.geo_precision == 1
+    assert near(town, 36.587, 37.046, km=2)
+    # the district said as such stays the district, placed at that town (ACLED's district seat)
+    district = gaz.resolve("Torit County", countries=["South Sudan"])
+    assert district is not None and district.kind == "admin2" and district.geo_precision == 2
+    assert district.latitude is not None and near(district, 4.41, 32.57, km=5)
+    # a town named in the text keeps precedence over a same-named district without a town
+    assert gaz.locate(["Ras Al Ain city", "Ras Al Ain"], ["Al-Hasakeh"], ["Syria"]).kind == "city"

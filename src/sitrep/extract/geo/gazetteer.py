@@ -312,15 +312,16 @@ class Gazetteer:
         elif c.kind == "country":
             name = t.country_name[c.ref]
             place = Place(name=name, country=name, geo_precision=3, kind="country")
-        elif c.kind == "city":
-            a1, a2 = t.city_admin1[c.ref], t.city_admin2[c.ref]
+        elif c.kind == "city" or (seat := self._seat(c, match.reading.hint)) is not None:
+            ref = c.ref if c.kind == "city" else seat
+            a1, a2 = t.city_admin1[ref], t.city_admin2[ref]
             place = Place(
-                name=t.city_name[c.ref],
+                name=t.city_name[ref],
                 country=t.country_name[c.country],
                 admin1=t.sub_name[a1] if a1 >= 0 else None,
                 admin2=t.sub_name[a2] if a2 >= 0 else None,
-                latitude=round(float(t.city_lat[c.ref]), 4),
-                longitude=round(float(t.city_lng[c.ref]), 4),
+                latitude=round(float(t.city_lat[ref]), 4),
+                longitude=round(float(t.city_lng[ref]), 4),
                 geo_precision=1,
                 kind="city",
             )
@@ -329,6 +330,16 @@ class Gazetteer:
         if match.reading.partial and place.geo_precision < 2:
             place = replace(place, geo_precision=2)  # a part of the name: ACLED's "near"
         return place
+
+    def _seat(self, c: Candidate, hint: str | None) -> int | None:
+        """The town a name means when it also names a subdivision that cities500 gives no
+        place in ("Azaz": the town, not Azaz District, which has no coordinates); None when the
+        words said "district" or "province", or the subdivision has a place of its own."""
+        if c.kind not in ("admin1", "admin2") or hint in ("admin1", "admin2"):
+            return None
+        if c.ref in self.index.sub_override or self.index.t.sub_point(c.ref) is not None:
+            return None
+        return self.index.seats.get(c.ref)
 
     def _admin_place(self, c: Candidate) -> Place:
         t, i = self.index.t, c.ref

@@ -103,6 +103,7 @@ class Index:
         self.cities = dict(self.cities)
         self.subs = dict(self.subs)
         self.alternates = self._alternates(tables)
+        self.seats = self._seats()
         self._loose: tuple[dict[str, list[int]], dict[str, list[int]]] | None = None
         self._fuzzy_pools: dict[int, Pool] | None = None
 
@@ -124,6 +125,29 @@ class Index:
                 if len(key) >= 4 and key != main and i not in out.get(key, ()):
                     out[key].append(i)
         return dict(out)
+
+    def _seats(self) -> dict[int, int]:
+        """Subdivision row -> the one town of its name, for subdivisions cities500 links no town
+        to ("Torit County" -> Torit, "Azaz District" -> I'zaz, known by that spelling only as
+        another name): the seat a coder places an event known only to its district at. The town
+        must lie in the same country and, when both are known, the same province."""
+        t = self.t
+        seats: dict[int, int] = {}
+        for i, name in enumerate(t.sub_name):
+            if t.sub_point(i) is not None:
+                continue
+            keys = {strip_generic(fold(n))[0] for n in (name, *t.sub_aliases[i])}
+            parent = t.sub_parent[i] if t.sub_level[i] == 2 else -1
+            towns = {
+                c
+                for k in keys
+                for c in (*self.cities.get(k, ()), *self.alternates.get(k, ()))
+                if t.city_country[c] == t.sub_country[i]
+                and (parent < 0 or t.city_admin1[c] in (parent, -1))
+            }
+            if len(towns) == 1:
+                seats[i] = towns.pop()
+        return seats
 
     def _add_country_name(self, name: str, i: int) -> None:
         if len(fold(name).replace(" ", "")) <= SHORT_ALIAS:
