@@ -140,6 +140,12 @@ def test_counts_that_are_not_people(extractor) -> None:  # type: ignore[no-untyp
             "Officials put the death toll at 18, with dozens more injured.",
             {("killed", 18, 18, "Officials"), ("wounded", 24, None, "Officials")},
         ),
+        (
+            # the parse hangs "others" off "shot": its own participle decides
+            "Two police officers were shot dead and three others injured in an ambush, "
+            "police said.",
+            {("killed", 2, 2, "police"), ("wounded", 3, 3, "police")},
+        ),
     ],
 )
 def test_attribution_and_status_patterns(extractor, text, expected) -> None:  # type: ignore[no-untyped-def]

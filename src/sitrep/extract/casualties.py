@@ -371,7 +371,10 @@ class CasualtyReader:
         assert head is not None
         # a. the parse: the victim is subject/object of a casualty verb, or a casualty
         #    adjective/noun hangs off it ("soldiers dead", "were also casualties")
-        governors = [head.head, *head.children]
+        # a participle of its own comes first: "two officers were shot dead and three others
+        # injured" (the parse hangs "others" off "shot")
+        own = [c for c in head.children if c.dep_ in {"acl", "amod"}]
+        governors = [*own, head.head, *head.children]
         if head.dep_ == "conj":  # "60 Afghans and 13 U.S. troops": the first conjunct's verb
             governors.append(head.head.head)
         governors.extend(_listed_verbs(head))
