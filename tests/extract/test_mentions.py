@@ -177,3 +177,18 @@ def test_hints_set_off_by_brackets_or_commas_mark_where_they_end() -> None:
         if p.name.startswith("Afar")
     ]
     assert near.hint_end in (0, near.offset + len(near.name))
+
+
+def test_streets_and_capitals_of_a_city_say_where() -> None:
+    # "of" after most nouns is whose ("takeover of Afghanistan"); after these it is where
+    names = [
+        n for n, _ in _names("Thousands marched through the streets of Nairobi on Tuesday.", False)
+    ]
+    assert names == ["Nairobi"]
+    names = [
+        n
+        for n, _ in _names(
+            "Mortar shells were fired into homes in the Somali capital of Mogadishu.", False
+        )
+    ]
+    assert "Mogadishu" in names

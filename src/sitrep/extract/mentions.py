@@ -306,6 +306,11 @@ _PLACE_HEADS = {
     "heart",
     "edge",
     "vicinity",
+    "streets",
+    "street",
+    "square",
+    "port",
+    "capital",
     # administrative units: "in Celaya municipality, Guanajuato" is where, not whose
     "municipality",
     "governorate",
