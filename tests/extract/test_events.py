@@ -290,3 +290,12 @@ def test_the_areas_a_found_place_lies_in_do_not_take_its_place(extractor) -> Non
     unknown = "On 7 May 2020, protesters gathered in Qorblaxville village (Kandahar)."
     place = _first_event(extractor, unknown).place
     assert place is not None and place.country == "Afghanistan"
+
+
+def test_a_nationality_firing_from_afar_does_not_outvote_where_it_hit(extractor) -> None:  # type: ignore[no-untyped-def]
+    # "Saudi" modifies the aircraft: whose they are; the camps named are in Yemen
+    note = (
+        "On 2 May 2020, Saudi military aircrafts reportedly flew over the STC-controlled Mori, "
+        "Ash Shawati, and Nawjid military camps (Hidaybu, Suqutra), dropping light bombs."
+    )
+    assert _first_event(extractor, note).countries == ("Yemen",)

@@ -192,3 +192,15 @@ def test_streets_and_capitals_of_a_city_say_where() -> None:
         )
     ]
     assert "Mogadishu" in names
+
+
+def test_the_target_of_a_strike_is_a_candidate_place() -> None:
+    # the model calls Odesa an organisation here; the gazetteer will say it is a place
+    names = [n for n, _ in _names("A Russian drone strike on Odesa killed a woman.", False)]
+    assert names == ["Odesa"]
+
+
+def test_city_of_is_read_before_the_loose_pattern_in_notes() -> None:
+    # the loose pattern alone reads "in the Syrian city" and loses "of Azaz"
+    text = "A car bomb exploded in the Syrian city of Azaz on Saturday."
+    assert "Azaz" in [n for n, _ in _names(text, True)]

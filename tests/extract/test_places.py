@@ -395,7 +395,9 @@ def test_abbreviated_provinces_of_kashmir_and_the_northwest(gaz: Gazetteer) -> N
     assert place is not None and place.country == "India"
 
 
-def test_a_subdivision_without_a_town_of_its_own_is_mapped_at_its_namesake_town(gaz: Gazetteer) -> None:
+def test_a_subdivision_without_a_town_of_its_own_is_mapped_at_its_namesake_town(
+    gaz: Gazetteer,
+) -> None:
     # cities500 links no town to Azaz District; its seat, I'zaz, has "Azaz" only as another name
     town = gaz.resolve("Azaz", countries=["Syria"])
     assert town is not None and town.kind == "city" and town.geo_precision == 1

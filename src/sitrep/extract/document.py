@@ -93,6 +93,24 @@ _CURRENCIES = {
     "hryvnia",
     "afghani",
 }
+#: weapons fired from afar that a nationality modifies: whose they are, seldom where they hit
+#: ("Saudi military aircraft" over Socotra, "a Russian drone strike on Odesa"). Forces and
+#: soldiers are left out: most fight at home ("Pakistan troops kill 80 militants").
+_REMOTE_WEAPONS = {
+    "aircraft",
+    "aircrafts",
+    "warplane",
+    "jet",
+    "plane",
+    "helicopter",
+    "drone",
+    "missile",
+    "rocket",
+    "strike",
+    "airstrike",
+    "shelling",
+    "artillery",
+}
 _WHERE_PREPS = {"in", "inside", "across", "into", "near", "between", "along", "within", "at", "on"}
 _GENERIC_EVENT_NOUNS = {"incident", "incidents", "attack", "attacks", "violence", "events"}
 _OCCURRED = ("took place", "occurred", "happened", "were carried out", "was carried out")
@@ -186,7 +204,7 @@ class DocumentReader:
                     continue  # "the high US dollar exchange rate" in a note about Lebanon
                 c = self.geo.country(ent.text)
                 if c:
-                    seen[c] = seen.get(c, 0) + 2
+                    seen[c] = seen.get(c, 0) + (0.5 if _names_fighters(ent) else 2)
         if self.short:
             for sent in self.sentences:
                 for found in event_place_names(sent, loose=True):
@@ -654,6 +672,21 @@ class DocumentReader:
                 dr.date, dr.date_precision = dr.context_date, DatePrecision.DAY
             elif self.article.published is not None:
                 dr.date, dr.date_precision = self.article.published, None
+
+
+def _names_fighters(ent: Span) -> bool:
+    """A nationality or country that modifies weapons fired from afar: who fired, which says
+    less of where than a place does."""
+    if ent.label_ != "NORP" and ent.root.dep_ not in {"compound", "amod", "nmod", "poss"}:
+        return False
+    head = ent.root.head
+    for _ in range(3):  # "Saudi military aircraft", "Russian drone strike": up the compounds
+        if head.lemma_.lower() in _REMOTE_WEAPONS or head.lower_ in _REMOTE_WEAPONS:
+            return True
+        if head.dep_ not in {"compound", "amod"} or head.head is head:
+            break
+        head = head.head
+    return False
 
 
 def _nearest_to(

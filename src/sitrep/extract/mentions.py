@@ -413,6 +413,21 @@ _LOOSE_PLACE = re.compile(
     r"(?:,\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}))?"
 )
 
+#: "a drone strike on Odesa", "Israeli strikes on Rafah": the model often calls the target a
+#: person or an organisation; the gazetteer decides whether it is a place
+_STRUCK = re.compile(
+    r"\b(?:strikes?|airstrikes?|air raids?|attacks?|raids?|shelling|bombing|bombardment|"
+    r"assault|offensive)\s+(?:on|against)\s+"
+    r"([A-Z][\w'’-]+(?:\s+(?:(?:de|del|da|do|la|el|al)\s+){0,2}[A-Z][\w'’-]*){0,2})"
+    r"(?![\w'’-])"
+)
+
 #: (pattern, whether the whole match is the name or only its first group)
-_NOTE_PATTERNS = ((_LOOSE_PLACE, False), (_PAREN_PLACE, False), (_NAMED_PLACE, True))
-_ARTICLE_PATTERNS = ((_CITY_OF, False),)
+_NOTE_PATTERNS = (
+    (_CITY_OF, False),  # first: the loose pattern reads "in the Syrian city" of "... of Azaz"
+    (_LOOSE_PLACE, False),
+    (_PAREN_PLACE, False),
+    (_NAMED_PLACE, True),
+    (_STRUCK, False),
+)
+_ARTICLE_PATTERNS = ((_CITY_OF, False), (_STRUCK, False))

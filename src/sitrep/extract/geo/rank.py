@@ -373,7 +373,9 @@ class Ranker:
             point = self.t.sub_point(c.ref)
             seat = self.ix.seats.get(c.ref) if point is None else None
             if seat is not None:  # no town inside it: the town of its name, its likely seat
-                return round(float(self.t.city_lat[seat]), 4), round(float(self.t.city_lng[seat]), 4)
+                return round(float(self.t.city_lat[seat]), 4), round(
+                    float(self.t.city_lng[seat]), 4
+                )
             return point
         if c.kind == "curated":
             row = self.curated[c.ref]
