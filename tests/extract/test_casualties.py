@@ -146,6 +146,12 @@ def test_counts_that_are_not_people(extractor) -> None:  # type: ignore[no-untyp
             "police said.",
             {("killed", 2, 2, "police"), ("wounded", 3, 3, "police")},
         ),
+        (
+            # a sub-count of one, implicit: "including a child" (FORMAT.md §3)
+            "A missile struck a building, killing at least 12 people, including a child, "
+            "officials said.",
+            {("killed", 12, None, "officials"), ("killed", 1, 1, "officials")},
+        ),
     ],
 )
 def test_attribution_and_status_patterns(extractor, text, expected) -> None:  # type: ignore[no-untyped-def]

@@ -442,6 +442,13 @@ class CasualtyReader:
                 verb = tok.head.head  # headline list "kill security official, civilian"
             if tok.dep_ == "conj" and tok.head.dep_ in {"nsubjpass", "nsubj", "dobj"}:
                 verb = tok.head.head  # "Two policemen and a civilian were wounded"
+            group = tok.head.head
+            if (
+                tok.dep_ == "pobj"
+                and tok.head.lower_ in {"including", "among"}
+                and group.dep_ in {"nsubjpass", "nsubj", "dobj"}
+            ):
+                verb = group.head  # a sub-count: "killing 12 people, including a child"
             if verb is not None:
                 word = self._word(verb)
                 if word is None and tok.dep_ == "nsubjpass":

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
+from sitrep.extract.subcounts import parts
 from sitrep.models import (
     SUB_EVENT_PARENT,
     CasualtyFigure,
@@ -127,7 +128,12 @@ def fatality_range(figures: list[CasualtyFigure]) -> FatalityRange | None:
     two figures for the same group from one claimant are restatements ("58", "five dozen"),
     which bound that claimant's total low and high instead of adding up.
     """
-    killed = [f for f in figures if f.status is CasualtyStatus.KILLED and f.count.point is not None]
+    within = parts(figures)  # "10 villagers, including two women": the 2 are among the 10
+    killed = [
+        f
+        for i, f in enumerate(figures)
+        if f.status is CasualtyStatus.KILLED and f.count.point is not None and i not in within
+    ]
     if not killed:
         return None
     groups: dict[tuple[str | None, ClaimantType], dict[tuple[object, ...], list[int]]] = {}

@@ -17,6 +17,7 @@ RULES v1 (UCDP-style), over the current (not superseded) `killed` figures:
       belong to another: a party's count of its enemy's losses;
    d. else (only self-serving figures): no best. Such figures still bound low and high.
 3. The group's low is the smallest figure, its high the largest bound.
+   A sub-count ("10 villagers, including two women") is left out: it is inside its count.
 4. The event sums its groups. A group with neither side nor kind ("people", "dozens") is an
    overall toll that may include the others: the event takes the larger of that toll and the
    sum of the specific groups for best and high, and the smaller of the two for low.
@@ -32,6 +33,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sitrep.extract.lexicon import Lexicon
+from sitrep.extract.subcounts import parts
 from sitrep.fuse.ledger import claimant_key, claimant_side
 from sitrep.models import (
     CasualtyStatus,
@@ -135,10 +137,19 @@ def _group(claims: list[LedgerClaim], lexicon: Lexicon | None) -> GroupRange:
 
 def group_ranges(claims: Iterable[LedgerClaim], lexicon: Lexicon | None = None) -> list[GroupRange]:
     """Per victim group, the range of rules 1-3, from current killed figures."""
+    claims = list(claims)
+    by_doc: dict[str, list[int]] = {}
+    for i, c in enumerate(claims):
+        by_doc.setdefault(c.doc_id, []).append(i)
+    within = set()  # sub-counts ("including two women") are inside their document's count
+    for rows in by_doc.values():
+        within.update(rows[j] for j in parts([claims[i].figure for i in rows]))
     groups: dict[tuple[str, str], list[LedgerClaim]] = {}
-    for c in claims:
+    for i, c in enumerate(claims):
         f = c.figure
         if c.superseded or f.status is not CasualtyStatus.KILLED or f.count.point is None:
+            continue
+        if i in within:
             continue
         key = ((f.victim_side or "").casefold(), str(f.victim_kind))
         groups.setdefault(key, []).append(c)

@@ -1,0 +1,83 @@
+"""Sub-counts ("10 villagers, including two women") inside the count they belong to."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from sitrep.extract.events import fatality_range
+from sitrep.extract.subcounts import parts
+from sitrep.fuse import reconcile
+from sitrep.models import (
+    CasualtyFigure,
+    CasualtyStatus,
+    Claimant,
+    ClaimantType,
+    Count,
+    Evidence,
+    LedgerClaim,
+    VictimKind,
+)
+
+CIV, MIL, SF = VictimKind.CIVILIAN, VictimKind.MILITANTS, VictimKind.SECURITY_FORCES
+
+
+def _fig(sentence: str, n: int, victim: str, kind: VictimKind) -> CasualtyFigure:
+    return CasualtyFigure(
+        status=CasualtyStatus.KILLED,
+        count=Count(n, n),
+        victim=victim,
+        victim_kind=kind,
+        victim_side=None,
+        claimant=Claimant("police", ClaimantType.GOVERNMENT),
+        evidence=Evidence(0, len(sentence), sentence),
+    )
+
+
+VILLAGERS = "Gunmen killed 10 villagers, including two women, in the attack, police said."
+
+
+def test_a_sub_count_of_the_same_group_neither_adds_nor_lowers_the_toll() -> None:
+    figures = [_fig(VILLAGERS, 10, "villagers", CIV), _fig(VILLAGERS, 2, "women", CIV)]
+    assert parts(figures) == {1}
+    toll = fatality_range(figures)
+    assert toll is not None and (toll.low, toll.best, toll.high) == (10, 10, 10)
+
+
+def test_a_sub_count_of_a_person_of_no_group_is_inside_its_count() -> None:
+    text = "Forces killed 18 Taliban militants, including 2 local commanders, in Qalat."
+    figures = [
+        _fig(text, 18, "Taliban militants", MIL),
+        _fig(text, 2, "local commanders", VictimKind.UNSPECIFIED),
+    ]
+    toll = fatality_range(figures)
+    assert toll is not None and toll.best == 18
+
+
+def test_another_group_after_the_sub_count_still_adds_up() -> None:
+    text = "At least 21 militants including 2 commanders and 4 Afghan soldiers were killed."
+    figures = [
+        _fig(text, 21, "militants", MIL),
+        _fig(text, 2, "commanders", VictimKind.UNSPECIFIED),
+        _fig(text, 4, "Afghan soldiers", SF),
+    ]
+    assert parts(figures) == {1}
+    toll = fatality_range(figures)
+    assert toll is not None and toll.best == 25
+
+
+def test_figures_of_different_sentences_or_claimants_are_never_parts() -> None:
+    whole = _fig(VILLAGERS, 10, "villagers", CIV)
+    elsewhere = replace(_fig(VILLAGERS, 2, "women", CIV), evidence=Evidence(100, 180, VILLAGERS))
+    other = replace(_fig(VILLAGERS, 2, "women", CIV), claimant=Claimant("residents"))
+    assert parts([whole, elsewhere]) == set() and parts([whole, other]) == set()
+
+
+def test_fusion_leaves_sub_counts_inside_their_documents_count() -> None:
+    day = date(2023, 5, 1)
+    ledger = [
+        LedgerClaim("a", _fig(VILLAGERS, 10, "villagers", CIV), day),
+        LedgerClaim("a", _fig(VILLAGERS, 2, "women", CIV), day),
+    ]
+    toll = reconcile(ledger)
+    assert toll is not None and (toll.low, toll.best, toll.high) == (10, 10, 10)
