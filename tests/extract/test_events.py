@@ -299,3 +299,39 @@ def test_a_nationality_firing_from_afar_does_not_outvote_where_it_hit(extractor)
         "Ash Shawati, and Nawjid military camps (Hidaybu, Suqutra), dropping light bombs."
     )
     assert _first_event(extractor, note).countries == ("Yemen",)
+
+
+_STORY = (
+    "Suicide bomber kills 9 at police checkpoint\n\n"
+    "A suicide bomber rammed into a police checkpoint in northwestern Pakistan on Thursday, "
+    "killing nine officers and wounding 15 others, police said.\n\n"
+    "No group claimed responsibility, but suspicion fell on the TTP, which ended a cease-fire "
+    "with the government last year.\n\n"
+    "The previous day, gunmen killed two soldiers in an ambush in North Waziristan, the "
+    "military said in a statement.\n\n"
+    "In a separate incident, three people were killed in Bajaur, officials said.\n\n"
+    "Officials say more than 500 members of the security forces have been killed in the "
+    "province since January."
+)
+
+
+def _story_events(extractor):  # type: ignore[no-untyped-def]
+    x = _extract(extractor, _STORY, date(2023, 11, 14))
+    return {(e.sub_event_type, e.date): e for e in x.events}
+
+
+def test_the_previous_day_counts_from_a_day_not_from_last_year(extractor) -> None:  # type: ignore[no-untyped-def]
+    dates = {d for _, d in _story_events(extractor)}
+    assert date(2023, 11, 8) in dates  # the day before Thursday the 9th
+    assert all(d is not None and d.year == 2023 for d in dates)
+
+
+def test_a_separate_mention_is_an_event_of_its_own(extractor) -> None:  # type: ignore[no-untyped-def]
+    # undated, with no trigger: without "separate" its figure would join the bombing
+    tolls = sorted(e.fatalities.best for e in _story_events(extractor).values() if e.fatalities)
+    assert tolls == [2, 3, 10]  # the ambush, Bajaur, the bombing (with its bomber)
+
+
+def test_a_running_toll_is_no_figure_of_the_last_event(extractor) -> None:  # type: ignore[no-untyped-def]
+    for e in _story_events(extractor).values():
+        assert e.fatalities is None or e.fatalities.high < 500, e

@@ -113,6 +113,13 @@ _REMOTE_WEAPONS = {
 }
 _WHERE_PREPS = {"in", "inside", "across", "into", "near", "between", "along", "within", "at", "on"}
 _GENERIC_EVENT_NOUNS = {"incident", "incidents", "attack", "attacks", "violence", "events"}
+#: words that set a mention apart from the events told so far
+_APART = re.compile(r"\b(?:separate(?:ly)?|meanwhile|elsewhere|in another (?:attack|incident))\b", re.I)
+_SINCE_START = re.compile(
+    r"\bsince the (?:start|beginning|outbreak|onset) of\b|"
+    r"\bsince the (?:war|conflict|fighting|offensive|invasion) (?:began|started|erupted|broke out)\b",
+    re.I,
+)
 _OCCURRED = ("took place", "occurred", "happened", "were carried out", "was carried out")
 
 
@@ -365,8 +372,12 @@ class DocumentReader:
                     t for t in triggers if t[1] >= 2 or (sent_figures and t[0] not in _NON_VIOLENT)
                 ]
             fb = fallback_sub_type(sent_figures) if not triggers else None
+            apart = not short and _APART.search(sent.text) is not None
             if fb is not None and (
-                short or not drafts or (d is not None and self._new_date(drafts, fb, d))
+                short
+                or not drafts
+                or apart
+                or (d is not None and self._new_date(drafts, fb, d))
             ):
                 # figures with no trigger: an event of their own only when the story has none
                 # of that kind yet, or the sentence dates them apart from each one of them
@@ -398,13 +409,17 @@ class DocumentReader:
                     # "two days after the attack": counted back from the sentence's own date
                     base = dates[0][1] if dates else last_date or self.article.published
                     d, precision = _counted_back(sent.text[: match.start()], base)
-                draft = self._merge_target(
-                    drafts,
-                    sub_type,
-                    d,
-                    place,
-                    referring or (anchored and d is None),
-                    strict=weight == 0,
+                draft = (
+                    None  # "a separate strike", "Meanwhile, in the West Bank": another event
+                    if apart and not referring
+                    else self._merge_target(
+                        drafts,
+                        sub_type,
+                        d,
+                        place,
+                        referring or (anchored and d is None),
+                        strict=weight == 0,
+                    )
                 )
                 if draft is None and anchored and not short and not sent_figures:
                     continue  # "came three days after the bombing": another event, named in passing
@@ -448,14 +463,16 @@ class DocumentReader:
                         target.date, target.date_precision = d, precision
             # figures attach to this sentence's violent event, else to the last one talked about
             violent = [dr for dr in touched if dr.sub_event_type not in _NON_VIOLENT]
-            target = (violent or touched or [last_touched])[0]
+            # a running toll ("11,000 killed since Oct. 7") is no figure of the last event told
+            target = (violent or touched or [None if self._cumulative(sent) else last_touched])[0]
             for k in range(len(figures) - len(sent_figures), len(figures)):
                 if target is not None:
                     target.figures.append(k)
             if touched:
                 last_touched = violent[0] if violent else touched[0]
-            if dates:
-                last_date = dates[0][1]
+            days = [d for d in dates if d[2] is DatePrecision.DAY]
+            if days:  # "the previous day" counts from a day, never from "last year"
+                last_date = days[0][1]
 
         if short:
             drafts = self._single_event(drafts, figures)
@@ -517,6 +534,16 @@ class DocumentReader:
                     sides.append(a.side)
         draft.place = None
         draft.countries = sides if len(sides) >= 2 else self.context_countries[:2]
+
+    @staticmethod
+    def _cumulative(sent: Span) -> bool:
+        """A toll counted over a period: "since Oct. 7", "since the war began"."""
+        if _SINCE_START.search(sent.text):
+            return True
+        return any(
+            e.label_ == "DATE" and e.start > sent.start and sent.doc[e.start - 1].lower_ == "since"
+            for e in sentence_ents(sent)
+        )
 
     @staticmethod
     def _new_date(drafts: list[Draft], sub_type: SubEventType, d: date | None) -> bool:
