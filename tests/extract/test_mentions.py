@@ -204,3 +204,9 @@ def test_city_of_is_read_before_the_loose_pattern_in_notes() -> None:
     # the loose pattern alone reads "in the Syrian city" and loses "of Azaz"
     text = "A car bomb exploded in the Syrian city of Azaz on Saturday."
     assert "Azaz" in [n for n, _ in _names(text, True)]
+
+
+def test_a_name_before_district_is_a_place_in_articles_too() -> None:
+    # the model takes "Dera Ismail Khan" for a person
+    text = "The attack happened in the Dera Ismail Khan district of the province, police said."
+    assert "Dera Ismail Khan district" in [n for n, _ in _names(text, False)]

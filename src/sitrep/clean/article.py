@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from sitrep.clean.dateline import split_dateline
 from sitrep.clean.debris import TAIL_MARKERS, debris_rule, strip_inline_credits
 from sitrep.clean.errors import CleanError
 from sitrep.clean.html import Paragraphs, extract_html
@@ -48,7 +49,7 @@ def clean(raw: RawDocument) -> Article:
     if not title and not raw.is_html:  # joining can make the first line read as a headline
         title = _headline(body)
         body = _separate_headline(body, title)
-    body = _with_headline(body, title)
+    body = [_dateline_apart(p, title) for p in _with_headline(body, title)]
     text = "\n\n".join("\n".join(p) for p in body)
     if not text.strip():
         raise CleanError("no text left after cleaning", raw.id)
@@ -143,6 +144,13 @@ def _separate_headline(paragraphs: Paragraphs, title: str | None) -> Paragraphs:
     if _key(first[0]) == _key(title):
         return [[first[0]], first[1:], *paragraphs[1:]]
     return paragraphs
+
+
+def _dateline_apart(paragraph: list[str], title: str | None) -> list[str]:
+    """A paragraph whose first line opens with a wire dateline, the dateline on its own line."""
+    if not paragraph or (title and _key(paragraph[0]) == _key(title)):
+        return paragraph
+    return [*split_dateline(paragraph[0]), *paragraph[1:]]
 
 
 def _with_headline(paragraphs: Paragraphs, title: str | None) -> Paragraphs:

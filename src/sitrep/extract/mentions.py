@@ -430,4 +430,4 @@ _NOTE_PATTERNS = (
     (_NAMED_PLACE, True),
     (_STRUCK, False),
 )
-_ARTICLE_PATTERNS = ((_CITY_OF, False), (_STRUCK, False))
+_ARTICLE_PATTERNS = ((_CITY_OF, False), (_NAMED_PLACE, True), (_STRUCK, False))

@@ -1,0 +1,34 @@
+"""Wire datelines ("PESHAWAR, Pakistan (AP) — A suicide bomber ...") on a line of their own.
+
+Left in the lead, the dateline is read as part of its first sentence: its city in capitals
+became the claimant of the lead's figures ("PESHAWAR" said nine officers were killed). On its
+own line it is a sentence of its own (a line break ends a sentence), which still names the
+country and the city the report was filed from. Only a first word in capitals opens a dateline,
+and only before a long lead, so a headline such as "UPDATE 1-Four die ..." is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+DATELINE = re.compile(
+    r"^(?P<dateline>"
+    r"[A-Z][A-Z'’.-]{2,}(?:[ -][A-Z][A-Z'’.-]+){0,3}"  # PESHAWAR, DERA ISMAIL KHAN, AL-ARISH
+    r"(?:,\s*(?!" + _MONTH + r"\s+\d)[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}){0,2}"  # , Gaza Strip
+    r"(?:,?\s+" + _MONTH + r"\s+\d{1,2})?"  # , Nov 14
+    r"(?:\s*\([A-Za-z][\w .-]{1,20}\))?"  # (AP), (Reuters)
+    r")\s*(?:[—–]|--?|:)\s+(?=[A-Z\"“‘'])"
+)
+LEAD_MIN_WORDS = 8
+
+
+def split_dateline(line: str) -> list[str]:
+    """[dateline, lead] when the line opens with a wire dateline, else [line]."""
+    m = DATELINE.match(line)
+    if m is None:
+        return [line]
+    lead = line[m.end() :]
+    if len(lead.split()) < LEAD_MIN_WORDS:
+        return [line]
+    return [line[: m.end()].rstrip(), lead]
