@@ -152,6 +152,25 @@ def test_counts_that_are_not_people(extractor) -> None:  # type: ignore[no-untyp
             "officials said.",
             {("killed", 12, None, "officials"), ("killed", 1, 1, "officials")},
         ),
+        (
+            # the sub-count shares its group's fate, not the wounding that follows
+            "A missile hit a restaurant, killing at least 11 people, including three children, "
+            "and wounding 61, officials said.",
+            {
+                ("killed", 11, None, "officials"),
+                ("killed", 3, 3, "officials"),
+                ("wounded", 61, 61, "officials"),
+            },
+        ),
+        (
+            "The Government stated that 25 people were killed, including 21 civilians, while 51 "
+            "were injured.",
+            {
+                ("killed", 25, 25, "Government"),
+                ("killed", 21, 21, "Government"),
+                ("wounded", 51, 51, "Government"),
+            },
+        ),
     ],
 )
 def test_attribution_and_status_patterns(extractor, text, expected) -> None:  # type: ignore[no-untyped-def]

@@ -375,6 +375,13 @@ class CasualtyReader:
         # injured" (the parse hangs "others" off "shot")
         own = [c for c in head.children if c.dep_ in {"acl", "amod"}]
         governors = [*own, head.head, *head.children]
+        if head.dep_ == "pobj" and head.head.lower_ in {"including", "among"}:
+            # a sub-count shares its group's fate: "killing 11 people, including three
+            # children, and wounding 61" (not the wounding that follows)
+            group = head.head.head  # the counted noun, or the verb the parse hung it off
+            for t in (group, group.head, *group.children):
+                if t.i != head.head.i and (word := self._word(t)):
+                    return self._or_casualties(t, word.status)
         if head.dep_ == "conj":  # "60 Afghans and 13 U.S. troops": the first conjunct's verb
             governors.append(head.head.head)
         governors.extend(_listed_verbs(head))

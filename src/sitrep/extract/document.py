@@ -7,6 +7,7 @@ returns plain records. The spaCy objects never leave this module's functions.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
@@ -487,6 +488,10 @@ class DocumentReader:
         for dr in ordered:
             for k in dr.figures:
                 figure_event.setdefault(k, index_of[id(dr)])
+        # where the story's placed events are: in a war story "Russian" is named as often as
+        # "Ukrainian", but the places it names say which country it is about
+        placed = Counter(dr.place.country for dr in ordered if dr.place and dr.place.country)
+        about = [placed.most_common(1)[0][0]] if placed else self.context_countries[:1]
         for dr in ordered:
             self._agreement_parties(dr)
             if _unlocated(dr.place) and dr.sub_event_type not in _NON_VIOLENT and not short:
@@ -494,7 +499,7 @@ class DocumentReader:
                 if home and (dr.place is None or home.country in place_countries(dr.place)):
                     dr.place = home  # "the suicide attack outside the airport", in a Kabul story
             if dr.place is None and not dr.countries:  # the country the article is about
-                dr.countries = self.context_countries[:1]
+                dr.countries = about
         events = tuple(to_event(dr, figures) for dr in ordered)
         attached = [_with_event(f, figure_event.get(k)) for k, f in enumerate(figures)]
         return DocumentExtraction(
