@@ -355,3 +355,12 @@ def test_a_victim_of_two_verbs_takes_the_casualty_one(extractor) -> None:  # typ
     assert [(f.status, f.count.low, f.victim) for f in x.casualties] == [
         (CasualtyStatus.WOUNDED, 1, "passenger")
     ]
+
+
+def test_a_persons_name_the_model_cut_in_two_is_the_claimant_whole(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _one(
+        extractor,
+        "In the southern Kherson region, Russian shelling killed two civilians on Wednesday, "
+        "regional governor Oleksandr Prokudin said.",
+    )
+    assert [f.claimant.name for f in x.casualties] == ["Oleksandr Prokudin"]

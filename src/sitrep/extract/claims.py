@@ -256,8 +256,18 @@ class Attribution:
 
 
 def _entity_text(token: Token) -> str:
+    """The name a token is part of; a person's name the model cut in two ("Oleksandr" |
+    "Prokudin") is read whole."""
     ent = entity_of(token)
-    return ent.text if ent is not None else token.text
+    if ent is None:
+        return token.text
+    doc, start, end = token.doc, ent.start, ent.end
+    if token.ent_type_ == "PERSON":
+        while start > 0 and doc[start - 1].ent_type_ == "PERSON" and doc[start - 1].is_title:
+            start -= 1
+        while end < len(doc) and doc[end].ent_type_ == "PERSON" and doc[end].is_title:
+            end += 1
+    return doc[start:end].text
 
 
 def _phrase(head: Token) -> list[Token]:
