@@ -364,3 +364,14 @@ def test_a_persons_name_the_model_cut_in_two_is_the_claimant_whole(extractor) ->
         "regional governor Oleksandr Prokudin said.",
     )
     assert [f.claimant.name for f in x.casualties] == ["Oleksandr Prokudin"]
+
+
+def test_a_bare_count_after_a_sub_count_is_of_the_group_not_the_part(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _one(
+        extractor,
+        "A missile hit a restaurant, killing at least 11 people, including three children, "
+        "and wounding 61, officials said.",
+    )
+    kinds = {(str(f.status), f.count.low): f.victim_kind for f in x.casualties}
+    assert kinds[("wounded", 61)] is VictimKind.UNSPECIFIED
+    assert kinds[("killed", 3)] is VictimKind.CIVILIAN

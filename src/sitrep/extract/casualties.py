@@ -148,7 +148,8 @@ class CasualtyReader:
             last_status, last_end = status, toks[-1].i
             if victim.text is None and previous is not None:
                 victim = previous
-            previous = victim
+            if not _sub_count(victim.head):  # "12 people, including a child, and wounding 61":
+                previous = victim  # the 61 are of the people, not children
             if victim.head is not None:
                 used_heads.add(victim.head.i)
             figures.append(self._make(sent, toks[-1], status, count, victim, headline))
@@ -375,7 +376,7 @@ class CasualtyReader:
         # injured" (the parse hangs "others" off "shot")
         own = [c for c in head.children if c.dep_ in {"acl", "amod"}]
         governors = [*own, head.head, *head.children]
-        if head.dep_ == "pobj" and head.head.lower_ in {"including", "among"}:
+        if _sub_count(head):
             # a sub-count shares its group's fate: "killing 11 people, including three
             # children, and wounding 61" (not the wounding that follows)
             group = head.head.head  # the counted noun, or the verb the parse hung it off
@@ -513,6 +514,11 @@ class CasualtyReader:
                 if country:
                     return country
         return None
+
+
+def _sub_count(head: Token | None) -> bool:
+    """A victim noun introduced as a part of a larger count: "including three children"."""
+    return head is not None and head.dep_ == "pobj" and head.head.lower_ in {"including", "among"}
 
 
 def _victim_taken_for_adjective(tok: Token) -> bool:
