@@ -335,3 +335,31 @@ def test_a_separate_mention_is_an_event_of_its_own(extractor) -> None:  # type: 
 def test_a_running_toll_is_no_figure_of_the_last_event(extractor) -> None:  # type: ignore[no-untyped-def]
     for e in _story_events(extractor).values():
         assert e.fatalities is None or e.fatalities.high < 500, e
+
+
+_VILLAGE = (
+    "Gunmen kill 20 villagers in northwest Nigeria\n\n"
+    "Gunmen on motorcycles attacked a village in Zamfara state on Sunday, killing at least 20 "
+    "people and abducting dozens of others, residents said.\n\n"
+    "A police spokesman put the death toll at 12.\n\n"
+    "Armed gangs have killed hundreds of people in the northwest this year."
+)
+
+
+def _village(extractor):  # type: ignore[no-untyped-def]
+    title = _VILLAGE.split("\n", 1)[0]
+    return _extract(extractor, _VILLAGE, date(2023, 1, 9), title=title)  # a Monday
+
+
+def test_a_lead_without_a_trigger_dates_the_headlines_event(extractor) -> None:  # type: ignore[no-untyped-def]
+    (event,) = _village(extractor).events
+    assert event.date == date(2023, 1, 8)
+    assert event.place is not None and event.place.admin1 == "Zamfara"
+
+
+def test_a_toll_of_this_year_is_no_event_and_no_figure_of_one(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _village(extractor)
+    assert len(x.events) == 1 and x.events[0].fatalities is not None
+    assert x.events[0].fatalities.high == 20
+    running = [f for f in x.casualties if f.count.low == 200]
+    assert running and all(f.event_index is None for f in running)

@@ -115,10 +115,17 @@ _REMOTE_WEAPONS = {
 _WHERE_PREPS = {"in", "inside", "across", "into", "near", "between", "along", "within", "at", "on"}
 _GENERIC_EVENT_NOUNS = {"incident", "incidents", "attack", "attacks", "violence", "events"}
 #: words that set a mention apart from the events told so far
-_APART = re.compile(r"\b(?:separate(?:ly)?|meanwhile|elsewhere|in another (?:attack|incident))\b", re.I)
+_APART = re.compile(
+    r"\b(?:separate(?:ly)?|meanwhile|elsewhere|in another (?:attack|incident))\b", re.I
+)
 _SINCE_START = re.compile(
     r"\bsince the (?:start|beginning|outbreak|onset) of\b|"
     r"\bsince the (?:war|conflict|fighting|offensive|invasion) (?:began|started|erupted|broke out)\b",
+    re.I,
+)
+_PERIOD = re.compile(
+    r"\b(?:so far )?this year\b|\b(?:in|over|during) the (?:past|last) (?:\w+ )?"
+    r"(?:years?|months|decades?)\b|\bin recent (?:years|months)\b",
     re.I,
 )
 _OCCURRED = ("took place", "occurred", "happened", "were carried out", "was carried out")
@@ -372,17 +379,24 @@ class DocumentReader:
                 triggers = [
                     t for t in triggers if t[1] >= 2 or (sent_figures and t[0] not in _NON_VIOLENT)
                 ]
-            fb = fallback_sub_type(sent_figures) if not triggers else None
+            # a running toll ("hundreds killed this year", "11,000 since Oct. 7") is no event
+            running = bool(sent_figures) and self._cumulative(sent)
+            fb = fallback_sub_type(sent_figures) if not triggers and not running else None
             apart = not short and _APART.search(sent.text) is not None
             if fb is not None and (
-                short
-                or not drafts
-                or apart
-                or (d is not None and self._new_date(drafts, fb, d))
+                short or not drafts or apart or (d is not None and self._new_date(drafts, fb, d))
             ):
                 # figures with no trigger: an event of their own only when the story has none
                 # of that kind yet, or the sentence dates them apart from each one of them
                 triggers = [(fb, 0, None)]  # type: ignore[list-item]
+            undated = [dr for dr in drafts if dr.sub_event_type is fb and dr.date is None]
+            joins = None
+            if fb is not None and not triggers and undated:
+                # "Gunmen kill 20 villagers" (headline, no day), then "... attacked a village on
+                # Sunday, killing at least 20": the lead tells the headline's event; its day
+                # and place are that event's
+                triggers = [(fb, 0, None)]  # type: ignore[list-item]
+                joins = undated[-1]
             touched: list[Draft] = []
             chosen = triggers[:2]
             occurred = (
@@ -411,7 +425,9 @@ class DocumentReader:
                     base = dates[0][1] if dates else last_date or self.article.published
                     d, precision = _counted_back(sent.text[: match.start()], base)
                 draft = (
-                    None  # "a separate strike", "Meanwhile, in the West Bank": another event
+                    joins
+                    if joins is not None
+                    else None  # "a separate strike", "Meanwhile, in the West Bank": another event
                     if apart and not referring
                     else self._merge_target(
                         drafts,
@@ -465,7 +481,7 @@ class DocumentReader:
             # figures attach to this sentence's violent event, else to the last one talked about
             violent = [dr for dr in touched if dr.sub_event_type not in _NON_VIOLENT]
             # a running toll ("11,000 killed since Oct. 7") is no figure of the last event told
-            target = (violent or touched or [None if self._cumulative(sent) else last_touched])[0]
+            target = (violent or touched or [None if running else last_touched])[0]
             for k in range(len(figures) - len(sent_figures), len(figures)):
                 if target is not None:
                     target.figures.append(k)
@@ -542,8 +558,8 @@ class DocumentReader:
 
     @staticmethod
     def _cumulative(sent: Span) -> bool:
-        """A toll counted over a period: "since Oct. 7", "since the war began"."""
-        if _SINCE_START.search(sent.text):
+        """A toll counted over a period: "since Oct. 7", "since the war began", "this year"."""
+        if _SINCE_START.search(sent.text) or _PERIOD.search(sent.text):
             return True
         return any(
             e.label_ == "DATE" and e.start > sent.start and sent.doc[e.start - 1].lower_ == "since"
