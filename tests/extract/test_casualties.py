@@ -375,3 +375,14 @@ def test_a_bare_count_after_a_sub_count_is_of_the_group_not_the_part(extractor) 
     kinds = {(str(f.status), f.count.low): f.victim_kind for f in x.casualties}
     assert kinds[("wounded", 61)] is VictimKind.UNSPECIFIED
     assert kinds[("killed", 3)] is VictimKind.CIVILIAN
+
+
+def test_he_is_the_last_person_named_not_the_last_claimant(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _one(
+        extractor,
+        "Gunmen attacked a village in Zamfara state on Sunday, killing at least 20 people, "
+        "residents said. Police spokesman Mohammed Shehu said officers had been deployed to "
+        "the village. He put the death toll at 12.",
+    )
+    by_count = {f.count.low: f.claimant.name for f in x.casualties}
+    assert by_count[20] == "residents" and by_count[12] == "Mohammed Shehu"

@@ -108,6 +108,10 @@ class Attribution:
                     return self._expand(_entity_text(child))
         head = span.root
         if head.lower_ in _PRONOUNS:
+            if head.lower_ in {"he", "she"} and self.people:
+                # the last person named: "Police spokesman Mohammed Shehu said officers had been
+                # deployed. He put the death toll at 12."
+                return self.people[-1]
             if self.last and self.last.name:
                 return self.last.name
             return None
