@@ -20,6 +20,7 @@ from sitrep.extract.casualties import CasualtyReader, dedupe
 from sitrep.extract.claims import Attribution
 from sitrep.extract.conventions import coded_sub_type
 from sitrep.extract.dates import resolve_date
+from sitrep.extract.demonstrations import merge_demonstrations
 from sitrep.extract.events import (
     Draft,
     dates_agree,
@@ -496,7 +497,7 @@ class DocumentReader:
             if drafts:  # every figure of a single-event text belongs to that event
                 drafts[0].figures = list(range(len(figures)))
         else:
-            drafts = _absorb_headline_toll(drafts)
+            drafts = merge_demonstrations(_absorb_headline_toll(drafts))
         self._fill_dates(drafts)
         ordered = sorted(drafts, key=lambda dr: salience(dr, figures))
         index_of = {id(dr): i for i, dr in enumerate(ordered)}
