@@ -21,6 +21,11 @@ from sitrep.models import RawDocument
             "RAFAH, Gaza Strip, Nov 14 (Reuters) -",
         ),
         (
+            "GOMA, Democratic Republic of Congo, March 3 (Reuters) - M23 rebels killed at least "
+            "12 civilians in the village, the army said.",
+            "GOMA, Democratic Republic of Congo, March 3 (Reuters) -",
+        ),
+        (
             "ISLAMABAD: Pakistan's army said on Monday that its troops had killed five militants.",
             "ISLAMABAD:",
         ),

@@ -363,3 +363,24 @@ def test_a_toll_of_this_year_is_no_event_and_no_figure_of_one(extractor) -> None
     assert x.events[0].fatalities.high == 20
     running = [f for f in x.casualties if f.count.low == 200]
     assert running and all(f.event_index is None for f in running)
+
+
+def test_march_the_month_is_no_protest(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Rebels kill 12 civilians in eastern Congo, army says\n\n"
+        "GOMA, Democratic Republic of Congo, March 3 (Reuters) - M23 rebels killed at least 12 "
+        "civilians in an attack on the village of Kishishe in North Kivu province on Tuesday, "
+        "the Congolese army said on Thursday.\n\n"
+        "The United Nations mission said it was investigating reports that more than 130 people "
+        "were killed in the area in November."
+    )
+    from sitrep.clean import clean
+    from sitrep.models import RawDocument
+
+    # as the pipeline reads it: cleaned (the headline found, the dateline on its own line)
+    x = extractor.extract(clean(RawDocument("d", text, published=date(2023, 3, 3))))
+    assert all(e.event_type != "Protests" for e in x.events)
+    main = x.events[0]
+    assert main.date == date(2023, 2, 28) and main.countries == ("Democratic Republic of Congo",)
+    # November's toll is another time's: no figure of Tuesday's attack
+    assert main.fatalities is not None and main.fatalities.high == 12

@@ -408,3 +408,10 @@ def test_a_subdivision_without_a_town_of_its_own_is_mapped_at_its_namesake_town(
     assert district.latitude is not None and near(district, 4.41, 32.57, km=5)
     # a town named in the text keeps precedence over a same-named district without a town
     assert gaz.locate(["Ras Al Ain city", "Ras Al Ain"], ["Al-Hasakeh"], ["Syria"]).kind == "city"
+
+
+def test_congo_alone_is_the_democratic_republic(gaz: Gazetteer) -> None:
+    # as Reuters and AP write it; the other Congo is "Republic of Congo", "Congo-Brazzaville"
+    assert gaz.country("Congo") == "Democratic Republic of Congo"
+    assert gaz.country("Congo-Brazzaville") == "Republic of Congo"
+    assert gaz.country("Republic of Congo") == "Republic of Congo"

@@ -73,6 +73,10 @@ def test_symlink_loop_terminates(tmp_path: Path) -> None:
         ("Pakistan says it struck militant hideouts in", "Kabul on Friday.", False),
         ("Strike kills 12 in Kabul", "in the early hours of Friday.", False),
         ("Kabul,", None, False),
+        # a headline ends with its source; a broken line with "says" does not
+        ("M23 rebels kill 12 civilians in eastern Congo, army says", None, True),
+        ("Air strike kills dozens at village ceremony, witnesses say", "BANGKOK (Reuters) -", True),
+        ("The minister says", "that the talks will go on.", False),
     ],
 )
 def test_headline_heuristic(line: str, following: str | None, expected: bool) -> None:

@@ -392,7 +392,10 @@ class DocumentReader:
                 triggers = [(fb, 0, None)]  # type: ignore[list-item]
             undated = [dr for dr in drafts if dr.sub_event_type is fb and dr.date is None]
             joins = None
-            if fb is not None and not triggers and undated:
+            # figures dated weeks from the story ("130 killed in the area in November", in a
+            # March story) tell of another time: they join no event told so far
+            elsewhen = d is not None and not self._recent(d)
+            if fb is not None and not triggers and undated and not elsewhen:
                 # "Gunmen kill 20 villagers" (headline, no day), then "... attacked a village on
                 # Sunday, killing at least 20": the lead tells the headline's event; its day
                 # and place are that event's
@@ -482,7 +485,15 @@ class DocumentReader:
             # figures attach to this sentence's violent event, else to the last one talked about
             violent = [dr for dr in touched if dr.sub_event_type not in _NON_VIOLENT]
             # a running toll ("11,000 killed since Oct. 7") is no figure of the last event told
-            target = (violent or touched or [None if running else last_touched])[0]
+            later = last_touched is not None and (
+                elsewhen
+                or (
+                    d is not None
+                    and last_touched.date is not None
+                    and not dates_agree(last_touched.date, d)
+                )
+            )
+            target = (violent or touched or [None if running or later else last_touched])[0]
             for k in range(len(figures) - len(sent_figures), len(figures)):
                 if target is not None:
                     target.figures.append(k)
@@ -556,6 +567,11 @@ class DocumentReader:
                     sides.append(a.side)
         draft.place = None
         draft.countries = sides if len(sides) >= 2 else self.context_countries[:2]
+
+    def _recent(self, d: date) -> bool:
+        """Within a week of publication (always, for a story with no publication date)."""
+        published = self.article.published
+        return published is None or abs((published - d).days) <= 7
 
     @staticmethod
     def _cumulative(sent: Span) -> bool:

@@ -12,6 +12,8 @@ from sitrep.readers.encoding import NotText, decode_bytes
 #: A headline is short, and is not a sentence that ends in a full stop or breaks mid-clause.
 HEADLINE_MAX_WORDS = 25
 HEADLINE_MAX_CHARS = 220
+#: a headline may end with its source: "..., army says", "..., witnesses say"
+_SAYS = frozenset({"says", "say", "said"})
 _BAD_HEADLINE_END = (".", ",", ";", ":", "-", "–", "—", "(", "[")
 #: A line ending in one of these words cannot end a sentence (or a headline).
 FUNCTION_WORDS = frozenset(
@@ -127,8 +129,9 @@ def looks_like_headline(line: str, next_line: str | None = None) -> bool:
         return False
     if not _WORD.search(line) or not (line[0].isupper() or line[0].isdigit() or line[0] in "\"'‘“"):
         return False
-    if words[-1].casefold() in FUNCTION_WORDS:
-        return False
+    last = words[-1].casefold()
+    if last in FUNCTION_WORDS and not (last in _SAYS and "," in line):
+        return False  # but "M23 rebels kill 12 civilians in eastern Congo, army says" is one
     nxt = (next_line or "").lstrip()
     return not (nxt and nxt[0].islower())
 
