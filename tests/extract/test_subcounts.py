@@ -81,3 +81,22 @@ def test_fusion_leaves_sub_counts_inside_their_documents_count() -> None:
     ]
     toll = reconcile(ledger)
     assert toll is not None and (toll.low, toll.best, toll.high) == (10, 10, 10)
+
+
+def test_a_vague_dozens_bounds_the_toll_but_a_number_is_its_best() -> None:
+    text = "An air strike killed dozens of people; witnesses said at least 50 were killed."
+    dozens = replace(
+        _fig(text, 24, "people", VictimKind.UNSPECIFIED),
+        count=Count(24, None, True),
+        claimant=Claimant("witnesses", ClaimantType.OTHER),
+    )
+    fifty = replace(
+        _fig(text, 50, "people", VictimKind.UNSPECIFIED),
+        count=Count(50, None),
+        claimant=Claimant("residents", ClaimantType.OTHER),
+    )
+    toll = fatality_range([dozens, fifty])
+    assert toll is not None and (toll.low, toll.best) == (24, 50)
+    # with nothing but the vague word, it is the best there is
+    alone = fatality_range([dozens])
+    assert alone is not None and alone.best == 24

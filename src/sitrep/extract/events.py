@@ -136,6 +136,28 @@ def fatality_range(figures: list[CasualtyFigure]) -> FatalityRange | None:
     ]
     if not killed:
         return None
+    lows, highs = _claimant_totals(killed)
+    low, high = min(lows.values()), max(highs.values())
+    # a vague "dozens" bounds the toll but gives way to a figure someone put a number on
+    exact = [f for f in killed if not _vague(f)]
+    if exact and len(exact) < len(killed):
+        lows = _claimant_totals(exact)[0]
+    independent = [lows[c] for c in lows if c[1] in _INDEPENDENT]
+    if independent:
+        return FatalityRange(low, max(independent), high, "independent: own voice or monitor")
+    best = min(lows.values())
+    return FatalityRange(low, best, high, "conservative: lowest party claim")
+
+
+def _vague(f: CasualtyFigure) -> bool:
+    """ "dozens", "scores", "hundreds": an approximate lower bound with nothing above it."""
+    return f.count.approx and f.count.high is None
+
+
+def _claimant_totals(
+    killed: list[CasualtyFigure],
+) -> tuple[dict[tuple[str | None, ClaimantType], int], dict[tuple[str | None, ClaimantType], int]]:
+    """Each claimant's lowest and highest total over its victim groups."""
     groups: dict[tuple[str | None, ClaimantType], dict[tuple[object, ...], list[int]]] = {}
     # "Woman, child killed": single people named by different nouns are different people; but
     # once a group has a count ("two soldiers"), "a soldier" may be one of them
@@ -150,11 +172,7 @@ def fatality_range(figures: list[CasualtyFigure]) -> FatalityRange | None:
         groups.setdefault(claimant, {}).setdefault(group, []).append(f.count.point or 0)
     lows = {c: _claimant_total(g, min) for c, g in groups.items()}
     highs = {c: _claimant_total(g, max) for c, g in groups.items()}
-    low, high = min(lows.values()), max(highs.values())
-    independent = [lows[c] for c in lows if c[1] in _INDEPENDENT]
-    if independent:
-        return FatalityRange(low, max(independent), high, "independent: own voice or monitor")
-    return FatalityRange(low, low, high, "conservative: lowest party claim")
+    return lows, highs
 
 
 #: victims that name no group: a toll ("rose to 52") or "people" counts everyone
