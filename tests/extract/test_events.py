@@ -384,3 +384,19 @@ def test_march_the_month_is_no_protest(extractor) -> None:  # type: ignore[no-un
     assert main.date == date(2023, 2, 28) and main.countries == ("Democratic Republic of Congo",)
     # November's toll is another time's: no figure of Tuesday's attack
     assert main.fatalities is not None and main.fatalities.high == 12
+
+
+def test_the_accused_partys_own_account_does_not_retype_the_event(extractor) -> None:  # type: ignore[no-untyped-def]
+    from sitrep.clean import clean
+    from sitrep.models import RawDocument
+
+    text = (
+        "Rebels kill 12 civilians in eastern Congo, army says\n\n"
+        "Rebels killed at least 12 civilians in an attack on the village of Kishishe in North "
+        "Kivu province on Tuesday, the Congolese army said on Thursday.\n\n"
+        "A rebel spokesman denied the accusation and said the group's fighters had clashed "
+        "with local militias.\n\n"
+        "The army said it had sent reinforcements to the area."
+    )
+    x = extractor.extract(clean(RawDocument("d", text, published=date(2023, 3, 3))))
+    assert [e.sub_event_type for e in x.events] == ["Attack"]

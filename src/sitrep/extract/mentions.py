@@ -24,6 +24,9 @@ _IRREALIS = re.compile(
     r"if|should|fears? of|risk of|possible|potential|plans? to|vowed to)\W+(\w+\W+){0,3}$",
     re.I,
 )
+#: a party's denial and its own account ("denied the accusation and said its fighters had
+#: clashed with militias") are claims about an event, not an event of their own
+_DENIAL = re.compile(r"\b(?:denied|denies|deny|denying)\b", re.I)
 #: prepositions whose object is where something came from or was said, not where it happened
 #: "three days after the suicide bombing": the trigger names another event as a time anchor
 _ANCHOR = re.compile(
@@ -90,7 +93,11 @@ def triggers_in(
     for trig in lexicon.triggers:
         for m in trig.pattern.finditer(sent_text):
             before = sent_text[: m.start()]
-            if _IRREALIS.search(before) or _inside_quotes(sent_text, m.start(), quoted_at_start):
+            if (
+                _IRREALIS.search(before)
+                or _DENIAL.search(before)
+                or _inside_quotes(sent_text, m.start(), quoted_at_start)
+            ):
                 continue
             prev = found.get(trig.sub_event_type)
             if prev is None or trig.weight > prev[1]:
