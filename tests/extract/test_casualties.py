@@ -137,6 +137,11 @@ def test_counts_that_are_not_people(extractor) -> None:  # type: ignore[no-untyp
         ),
         ("UPDATE 1-Four die in shelling near the border", {("killed", 4, 4, None)}),
         (
+            # the parse takes the clause before "say" for its subject; the tail is the source
+            "Houthi missile attack on Marib kills 5, Yemen officials say",
+            {("killed", 5, 5, "Yemen officials")},
+        ),
+        (
             "Officials put the death toll at 18, with dozens more injured.",
             {("killed", 18, 18, "Officials"), ("wounded", 24, None, "Officials")},
         ),

@@ -22,6 +22,10 @@ _ACCORDING = re.compile(r"\b(according to|as per|citing|quoting|cited by|reporte
 _HEADLINE_SOURCE = re.compile(
     r"(?::\s*|\s[-–—]\s*|(?<=[a-z])-(?=[A-Z]))([A-Za-z][A-Za-z .'’]{1,40}?)\s*\.?$"
 )
+#: "…, Yemen officials say", "…, witnesses say", "…, army says": the source a headline ends with
+_HEADLINE_SAYS = re.compile(
+    r",\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Za-z][\w'’.-]*)\s+(?:says?|said|reports?|claims?)\s*\.?$"
+)
 _HEADLINE_VERB = re.compile(
     r"^(?P<who>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,5})\s+(?:claims?|says?|said|reports?|confirms?)\b"
 )
@@ -167,7 +171,10 @@ class Attribution:
     # -- the entry point --------------------------------------------------------------------
     def claimant_for(self, sent: Span, token: Token, *, headline: bool = False) -> Claimant:
         """Who asserts the figure whose number is `token` in `sent` (None = own voice)."""
-        name = self._from_reporting_verb(token) or self._from_according(sent)
+        # a headline's trailing source ("..., Yemen officials say") before the parse, which may
+        # take the whole clause before it for the subject of "say"
+        name = self._headline_tail(sent.text) if headline else None
+        name = name or self._from_reporting_verb(token) or self._from_according(sent)
         if name is None and headline:
             name = self._from_headline(sent.text)
         if name is None:
@@ -219,6 +226,11 @@ class Attribution:
             if t.dep_ == "poss" and t.pos_ in {"PROPN", "NOUN"}:
                 return self.resolve_phrase(_phrase(t))
         return self.resolve_phrase(phrase)
+
+    @staticmethod
+    def _headline_tail(text: str) -> str | None:
+        m = _HEADLINE_SAYS.search(text.strip())
+        return m.group(1).strip() if m else None
 
     def _from_headline(self, text: str) -> str | None:
         m = _HEADLINE_SOURCE.search(text.strip())
