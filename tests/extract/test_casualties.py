@@ -391,3 +391,19 @@ def test_he_is_the_last_person_named_not_the_last_claimant(extractor) -> None:  
     )
     by_count = {f.count.low: f.claimant.name for f in x.casualties}
     assert by_count[20] == "residents" and by_count[12] == "Mohammed Shehu"
+
+
+def test_a_headlines_trailing_source_is_its_claimant(extractor) -> None:  # type: ignore[no-untyped-def]
+    from sitrep.clean import clean
+    from sitrep.models import RawDocument
+
+    text = (
+        "Houthi missile attack on Marib kills 5, Yemen officials say\n\n"
+        "ADEN, Yemen, Feb 20 (Reuters) - A ballistic missile fired by Yemen's Houthi movement "
+        "struck a residential neighbourhood in the central city of Marib on Sunday, killing five "
+        "civilians and wounding 14, a local official said.\n\n"
+        "The Houthis did not immediately comment."
+    )
+    x = extractor.extract(clean(RawDocument("d", text)))
+    names = {f.claimant.name for f in x.casualties}
+    assert names == {"Yemen officials", "local official"}, names
