@@ -220,7 +220,7 @@ class DocumentReader:
                     continue  # "the high US dollar exchange rate" in a note about Lebanon
                 c = self.geo.country(ent.text)
                 if c:
-                    seen[c] = seen.get(c, 0) + (0.5 if _names_fighters(ent) else 2)
+                    seen[c] = seen.get(c, 0) + (0.5 if _fires_from_afar(ent) else 2)
         if self.short:
             for sent in self.sentences:
                 for found in event_place_names(sent, loose=True):
@@ -428,12 +428,12 @@ class DocumentReader:
                     # "two days after the attack": counted back from the sentence's own date
                     base = dates[0][1] if dates else last_date or self.article.published
                     d, precision = _counted_back(sent.text[: match.start()], base)
-                draft = (
-                    joins
-                    if joins is not None
-                    else None  # "a separate strike", "Meanwhile, in the West Bank": another event
-                    if apart and not referring
-                    else self._merge_target(
+                if joins is not None:
+                    draft: Draft | None = joins
+                elif apart and not referring:  # "a separate strike", "Meanwhile, in the West Bank"
+                    draft = None
+                else:
+                    draft = self._merge_target(
                         drafts,
                         sub_type,
                         d,
@@ -441,7 +441,6 @@ class DocumentReader:
                         referring or (anchored and d is None),
                         strict=weight == 0,
                     )
-                )
                 if draft is None and anchored and not short and not sent_figures:
                     continue  # "came three days after the bombing": another event, named in passing
                 if draft is None:
@@ -484,7 +483,7 @@ class DocumentReader:
                         target.date, target.date_precision = d, precision
             # figures attach to this sentence's violent event, else to the last one talked about
             violent = [dr for dr in touched if dr.sub_event_type not in _NON_VIOLENT]
-            # a running toll ("11,000 killed since Oct. 7") is no figure of the last event told
+            # nor are a running toll ("11,000 killed since Oct. 7") or figures of another day
             later = last_touched is not None and (
                 elsewhen
                 or (
@@ -739,7 +738,7 @@ class DocumentReader:
                 dr.date, dr.date_precision = self.article.published, None
 
 
-def _names_fighters(ent: Span) -> bool:
+def _fires_from_afar(ent: Span) -> bool:
     """A nationality or country that modifies weapons fired from afar: who fired, which says
     less of where than a place does."""
     if ent.label_ != "NORP" and ent.root.dep_ not in {"compound", "amod", "nmod", "poss"}:
