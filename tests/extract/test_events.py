@@ -400,3 +400,17 @@ def test_the_accused_partys_own_account_does_not_retype_the_event(extractor) -> 
     )
     x = extractor.extract(clean(RawDocument("d", text, published=date(2023, 3, 3))))
     assert [e.sub_event_type for e in x.events] == ["Attack"]
+
+
+def test_the_strikes_hit_places_the_event_told_before(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Turkish strikes kill 11 in northeast Syria, monitor says\n\n"
+        "Turkish air strikes on Kurdish-held areas of northeastern Syria killed at least 11 "
+        "people on Sunday, a war monitor said.\n\n"
+        "The Syrian Observatory for Human Rights said the strikes hit villages near Kobani.\n\n"
+        "The Kurdish-led forces said civilian infrastructure had been targeted."
+    )
+    x = _extract(extractor, text, date(2022, 11, 20), title=text.split("\n", 1)[0])
+    (event,) = x.events
+    assert event.place is not None and event.place.country == "Syria"
+    assert event.place.latitude is not None and abs(event.place.latitude - 36.89) < 0.2

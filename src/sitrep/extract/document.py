@@ -129,6 +129,12 @@ _PERIOD = re.compile(
     r"(?:years?|months|decades?)\b|\bin recent (?:years|months)\b",
     re.I,
 )
+#: "the strikes hit villages near Kobani": the event told, and where, without a trigger
+_STRUCK = re.compile(
+    r"\bthe (?:air ?strikes?|strikes?|attacks?|raids?|shelling|bombings?|blasts?|explosions?)"
+    r"\s+(?:hit|struck|targeted)\b",
+    re.I,
+)
 _OCCURRED = ("took place", "occurred", "happened", "were carried out", "was carried out")
 
 
@@ -407,7 +413,7 @@ class DocumentReader:
                 not triggers
                 and bool(drafts)
                 and not quoted[si]
-                and any(w in sent.text.lower() for w in _OCCURRED)
+                and (any(w in sent.text.lower() for w in _OCCURRED) or _STRUCK.search(sent.text))
             )
             # place look-ups are the dearest step of reading a sentence: only where a place is
             # used, by an event mention or by "these incidents occurred in ..."
