@@ -408,8 +408,10 @@ def test_the_strikes_hit_places_the_event_told_before(extractor) -> None:  # typ
         "Turkish air strikes on Kurdish-held areas of northeastern Syria killed at least 11 "
         "people on Sunday, a war monitor said.\n\n"
         "The Syrian Observatory for Human Rights said the strikes hit villages near Kobani.\n\n"
-        "The Kurdish-led forces said civilian infrastructure had been targeted."
+        "Kurdish-led forces said in Qamishli that civilian infrastructure had been targeted in "
+        "Raqqa and Hasakah."
     )
+    # two other towns named: no "one town the story names" to fall back to
     x = _extract(extractor, text, date(2022, 11, 20), title=text.split("\n", 1)[0])
     (event,) = x.events
     assert event.place is not None and event.place.country == "Syria"
