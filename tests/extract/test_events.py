@@ -91,6 +91,14 @@ def _extract(extractor, text: str, published: date, title: str | None = None):  
     return extractor.extract(Article("t", text, title=title, published=published))
 
 
+def _cleaned(extractor, text: str, published: date):  # type: ignore[no-untyped-def]
+    """Extracted as the pipeline reads raw text: cleaned first (headline, dateline)."""
+    from sitrep.clean import clean
+    from sitrep.models import RawDocument
+
+    return extractor.extract(clean(RawDocument("d", text, published=published)))
+
+
 def test_a_day_named_as_the_events_own_possessor(extractor) -> None:  # type: ignore[no-untyped-def]
     x = _extract(
         extractor,
@@ -374,11 +382,8 @@ def test_march_the_month_is_no_protest(extractor) -> None:  # type: ignore[no-un
         "The United Nations mission said it was investigating reports that more than 130 people "
         "were killed in the area in November."
     )
-    from sitrep.clean import clean
-    from sitrep.models import RawDocument
-
     # as the pipeline reads it: cleaned (the headline found, the dateline on its own line)
-    x = extractor.extract(clean(RawDocument("d", text, published=date(2023, 3, 3))))
+    x = _cleaned(extractor, text, date(2023, 3, 3))
     assert all(e.event_type != "Protests" for e in x.events)
     main = x.events[0]
     assert main.date == date(2023, 2, 28) and main.countries == ("Democratic Republic of Congo",)
@@ -387,9 +392,6 @@ def test_march_the_month_is_no_protest(extractor) -> None:  # type: ignore[no-un
 
 
 def test_the_accused_partys_own_account_does_not_retype_the_event(extractor) -> None:  # type: ignore[no-untyped-def]
-    from sitrep.clean import clean
-    from sitrep.models import RawDocument
-
     text = (
         "Rebels kill 12 civilians in eastern Congo, army says\n\n"
         "Rebels killed at least 12 civilians in an attack on the village of Kishishe in North "
@@ -398,7 +400,7 @@ def test_the_accused_partys_own_account_does_not_retype_the_event(extractor) -> 
         "with local militias.\n\n"
         "The army said it had sent reinforcements to the area."
     )
-    x = extractor.extract(clean(RawDocument("d", text, published=date(2023, 3, 3))))
+    x = _cleaned(extractor, text, date(2023, 3, 3))
     assert [e.sub_event_type for e in x.events] == ["Attack"]
 
 

@@ -13,7 +13,6 @@ that names the crowd; the merged event takes the gravest of their sub-types.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from sitrep.extract.events import Draft, dates_agree, more_precise, places_agree
 from sitrep.models import Evidence, SubEventType
@@ -33,32 +32,25 @@ _CROWD = re.compile(
 )
 
 
-def _joins(dr: Draft, crowd_named: Callable[[Draft], bool]) -> bool:
-    return dr.sub_event_type in _PROTESTS or (
-        dr.sub_event_type in _CROWD_ACTS and crowd_named(dr)
-    )
+def _joins(dr: Draft) -> bool:
+    """A mention of the gathering: a protest, or a clash or arson told with the crowd named."""
+    if dr.sub_event_type in _PROTESTS:
+        return True
+    return dr.sub_event_type in _CROWD_ACTS and any(_CROWD.search(e.text) for e in dr.evidence)
 
 
 def merge_demonstrations(drafts: list[Draft]) -> list[Draft]:
     """The drafts with each gathering's mentions merged into its first draft."""
     if not any(dr.sub_event_type in _PROTESTS for dr in drafts):
         return drafts
-
-    def crowd_named(dr: Draft) -> bool:
-        return any(_CROWD.search(e.text) for e in dr.evidence)
-
     out: list[Draft] = []
     heads: list[Draft] = []
     for dr in drafts:
-        if not _joins(dr, crowd_named):
+        if not _joins(dr):
             out.append(dr)
             continue
         head = next(
-            (
-                h
-                for h in heads
-                if dates_agree(h.date, dr.date) and places_agree(h.place, dr.place)
-            ),
+            (h for h in heads if dates_agree(h.date, dr.date) and places_agree(h.place, dr.place)),
             None,
         )
         if head is None:

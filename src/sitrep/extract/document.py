@@ -130,7 +130,7 @@ _PERIOD = re.compile(
     re.I,
 )
 #: "the strikes hit villages near Kobani": the event told, and where, without a trigger
-_STRUCK = re.compile(
+_STRIKES_HIT = re.compile(
     r"\bthe (?:air ?strikes?|strikes?|attacks?|raids?|shelling|bombings?|blasts?|explosions?)"
     r"\s+(?:hit|struck|targeted)\b",
     re.I,
@@ -413,7 +413,9 @@ class DocumentReader:
                 not triggers
                 and bool(drafts)
                 and not quoted[si]
-                and (any(w in sent.text.lower() for w in _OCCURRED) or _STRUCK.search(sent.text))
+                and (
+                    any(w in sent.text.lower() for w in _OCCURRED) or _STRIKES_HIT.search(sent.text)
+                )
             )
             # place look-ups are the dearest step of reading a sentence: only where a place is
             # used, by an event mention or by "these incidents occurred in ..."

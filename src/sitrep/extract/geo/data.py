@@ -180,6 +180,9 @@ class Tables:
         c = int(self.sub_main[i])
         if c < 0:
             return self.sub_centroid(i)
+        return self.city_point(c)
+
+    def city_point(self, c: int) -> tuple[float, float]:
         return round(float(self.city_lat[c]), 4), round(float(self.city_lng[c]), 4)
 
     def sub_centroid(self, i: int) -> tuple[float, float] | None:

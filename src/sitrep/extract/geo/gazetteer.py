@@ -315,13 +315,14 @@ class Gazetteer:
         elif c.kind == "city" or (seat := self._seat(c, match.reading.hint)) is not None:
             ref = c.ref if c.kind == "city" else seat
             a1, a2 = t.city_admin1[ref], t.city_admin2[ref]
+            lat, lng = t.city_point(ref)
             place = Place(
                 name=t.city_name[ref],
                 country=t.country_name[c.country],
                 admin1=t.sub_name[a1] if a1 >= 0 else None,
                 admin2=t.sub_name[a2] if a2 >= 0 else None,
-                latitude=round(float(t.city_lat[ref]), 4),
-                longitude=round(float(t.city_lng[ref]), 4),
+                latitude=lat,
+                longitude=lng,
                 geo_precision=1,
                 kind="city",
             )

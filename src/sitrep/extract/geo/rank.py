@@ -363,7 +363,7 @@ class Ranker:
 
     def coordinates(self, c: Candidate) -> tuple[float, float] | None:
         if c.kind == "city":
-            return round(float(self.t.city_lat[c.ref]), 4), round(float(self.t.city_lng[c.ref]), 4)
+            return self.t.city_point(c.ref)
         if c.kind in ("admin1", "admin2"):
             override = self.ix.sub_override.get(c.ref)
             if override is not None:
@@ -373,9 +373,7 @@ class Ranker:
             point = self.t.sub_point(c.ref)
             seat = self.ix.seats.get(c.ref) if point is None else None
             if seat is not None:  # no town inside it: the town of its name, its likely seat
-                return round(float(self.t.city_lat[seat]), 4), round(
-                    float(self.t.city_lng[seat]), 4
-                )
+                return self.t.city_point(seat)
             return point
         if c.kind == "curated":
             row = self.curated[c.ref]
