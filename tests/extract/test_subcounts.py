@@ -100,3 +100,13 @@ def test_a_vague_dozens_bounds_the_toll_but_a_number_is_its_best() -> None:
     # with nothing but the vague word, it is the best there is
     alone = fatality_range([dozens])
     assert alone is not None and alone.best == 24
+
+
+def test_a_smaller_number_of_another_group_never_puts_best_below_low() -> None:
+    # found by the fuzz test: "Three killed ... dozens police": the 3 are not the dozens
+    text = "Three killed in raid; dozens police in the raid were killed."
+    three = replace(_fig(text, 3, "killed", VictimKind.UNSPECIFIED), victim=None)
+    dozens = replace(_fig(text, 24, "police", SF), count=Count(24, None, True))
+    toll = fatality_range([three, dozens])
+    assert toll is not None and toll.low <= toll.best <= toll.high  # type: ignore[operator]
+    assert toll.best == 24

@@ -138,15 +138,19 @@ def fatality_range(figures: list[CasualtyFigure]) -> FatalityRange | None:
         return None
     lows, highs = _claimant_totals(killed)
     low, high = min(lows.values()), max(highs.values())
-    # a vague "dozens" bounds the toll but gives way to a figure someone put a number on
+    # a vague "dozens" bounds the toll but gives way to a number someone put on it (one at
+    # least as large: "dozens" and "at least 50"); a smaller number is of another group
     exact = [f for f in killed if not _vague(f)]
-    if exact and len(exact) < len(killed):
-        lows = _claimant_totals(exact)[0]
+    top = max((f.count.point or 0 for f in exact), default=0)
+    stated = [f for f in killed if not (_vague(f) and (f.count.point or 0) <= top)]
+    if len(stated) < len(killed):
+        lows = _claimant_totals(stated)[0]
     independent = [lows[c] for c in lows if c[1] in _INDEPENDENT]
     if independent:
-        return FatalityRange(low, max(independent), high, "independent: own voice or monitor")
-    best = min(lows.values())
-    return FatalityRange(low, best, high, "conservative: lowest party claim")
+        best, rule = max(independent), "independent: own voice or monitor"
+    else:
+        best, rule = min(lows.values()), "conservative: lowest party claim"
+    return FatalityRange(low, min(max(best, low), high), high, rule)
 
 
 def _vague(f: CasualtyFigure) -> bool:
