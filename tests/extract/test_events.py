@@ -236,6 +236,16 @@ def test_a_note_is_where_it_sets_a_place_in_its_areas(extractor) -> None:  # typ
     assert place is not None and place.name == "Ludhiana"
 
 
+def test_a_note_is_where_its_bracketed_spelling_says(extractor) -> None:  # type: ignore[no-untyped-def]
+    # the gazetteer lacks Kallithea; the note says it codes the event to Athens
+    note = (
+        "On 2 March 2019, dozens of nurses protested outside a clinic in Kallithea "
+        "[coded to Athens-South Athens] over pay."
+    )
+    place = _first_event(extractor, note).place
+    assert place is not None and place.country == "Greece" and place.name == "Athens"
+
+
 class _Says:
     def __init__(self, label: str) -> None:
         self.label = label

@@ -210,3 +210,54 @@ def test_a_name_before_district_is_a_place_in_articles_too() -> None:
     # the model takes "Dera Ismail Khan" for a person
     text = "The attack happened in the Dera Ismail Khan district of the province, police said."
     assert "Dera Ismail Khan district" in [n for n, _ in _names(text, False)]
+
+
+def _found(text: str, loose: bool = True) -> list:
+    return [p for s in load_nlp()(text).sents for p in event_place_names(s, loose=loose)]
+
+
+def test_a_note_naming_only_an_origin_means_the_origin() -> None:
+    # "of"/"from" mark owners and origins; a note with no other place still means them
+    names = _names("On 3 June 2019, soldiers clashed with militants in the desert of Deir-ez-Zor.")
+    assert [n for n, _ in names] == ["Deir-ez-Zor"]
+    # an article keeps them out
+    text = "On 3 June 2019, soldiers clashed with militants in the desert of Deir-ez-Zor."
+    assert _names(text, loose=False) == []
+
+
+def test_an_origin_with_its_areas_is_where_when_only_those_areas_are_named() -> None:
+    names = _names(
+        "On 12 March 2019, youths of Umuahia (Umuahia North LGA, Abia) blocked a road to "
+        "protest the arrest of a trader."
+    )
+    assert names[0] == ("Umuahia", ("Umuahia North", "Abia"))
+    # another place of its own wins: "from" is then an origin
+    names = _names("On 12 March 2019, traders from Umuahia (Umuahia North LGA, Abia) rioted in Aba.")
+    assert "Umuahia" not in [n for n, _ in names]
+
+
+def test_a_bracketed_spelling_is_the_name_the_note_codes() -> None:
+    (found,) = _found(
+        "On 2 March 2019, unidentified gunmen killed a farmer in the area of Tarkint "
+        "[Tarkinte] (Bourem, Gao)."
+    )
+    assert (found.name, found.alias, found.hints) == ("Tarkint", "Tarkinte", ("Bourem", "Gao"))
+    found = _found(
+        "On 2 March 2019, dozens of nurses protested in Kallithea [coded to Athens-South Athens] "
+        "over pay."
+    )
+    assert [p.alias for p in found if p.name == "Kallithea"] == ["Athens-South Athens"]
+    # a coder's remark in brackets is no name
+    found = _found("On 2 March 2019, soldiers [assumed military] shot a man in Kallithea.")
+    assert all(p.alias is None for p in found)
+
+
+def test_a_determiner_before_town_is_no_name() -> None:
+    names = _names("On 9 June 2019, gunmen attacked a bank in Tumaco. This town is known for it.")
+    assert [n for n, _ in names] == ["Tumaco"]
+
+
+def test_the_organisation_of_a_city_is_no_place() -> None:
+    # the model calls the Metro a facility; "of the" makes it whose, as "of" alone does
+    names = _names("On 9 June 2019, in Santiago, workers of the Metro went on strike.")
+    assert [n for n, _ in names] == ["Santiago"]

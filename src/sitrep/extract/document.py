@@ -230,7 +230,7 @@ class DocumentReader:
         if self.short:
             for sent in self.sentences:
                 for found in event_place_names(sent, loose=True):
-                    for n in (found.name, *found.hints):
+                    for n in (found.alias or found.name, *found.hints):
                         # a pattern's guess with nothing around it may be a common word
                         strict = n is found.name and found.guessed and not found.hints
                         place = self.geo.resolve(n, prominent_only=strict)
@@ -301,7 +301,7 @@ class DocumentReader:
         then in its area."""
         found = []
         for p in event_place_names(sent, loose=self.short):
-            place = self._resolve(p.name, p.hints, p.shorter)
+            place = self._resolve(p.name, p.hints, p.shorter, p.alias)
             if place is not None:
                 found.append((p, place))
         inside = [
@@ -319,7 +319,11 @@ class DocumentReader:
         ]
 
     def _resolve(
-        self, name: str, hints: tuple[str, ...], shorter: str | None = None
+        self,
+        name: str,
+        hints: tuple[str, ...],
+        shorter: str | None = None,
+        alias: str | None = None,
     ) -> Place | None:
         """ "Town, Province", "Town (District, Province)", "Town, Country": the gazetteer reads the
         enclosing names with the article's countries ("Kramatorsk railway station" is also tried
@@ -329,6 +333,8 @@ class DocumentReader:
         main = names[-1]
         if shorter:  # the model's reading, when the gazetteer does not know the longer one
             names = (*names, shorter)
+        if alias:  # the note's own spelling of the name it codes
+            names = (alias, *names)
         country = self.context_countries[0] if self.context_countries else None
         areas = self.theatre_areas.get(country) if country and not hints else None
         if areas and self.geo.resolve(main, prominent_only=True) is None:

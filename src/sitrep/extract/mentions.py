@@ -132,6 +132,9 @@ class PlaceName(NamedTuple):
     shorter: str | None = None
     #: document offset where the hints end (0 = no hints): names before it are those areas
     hint_end: int = 0
+    #: the note's own spelling in brackets, tried first: "Inalabag [Tin Elebag]", "Kypseli
+    #: [coded to Athens-Central Athens]" (ACLED's convention for the name it codes)
+    alias: str | None = None
 
 
 def event_place_names(sent: Span, *, loose: bool = False) -> list[PlaceName]:
@@ -149,31 +152,32 @@ def event_place_names(sent: Span, *, loose: bool = False) -> list[PlaceName]:
     covered: set[int] = set()
     at: dict[int, int] = {}  # entity start -> its PlaceName in `out`
     whose: dict[int, int] = {}  # start of an entity read as "whose" -> its head's offset
+    # places read as origins or owners ("militias from Okpanam (Oshimili North LGA, Delta)",
+    # "the desert of Deir-ez-Zor"): a coder's note that names no other place, or only the
+    # areas they lie in, means them
+    spare: list[PlaceName] = []
     for ent in ents:
         covered.update(range(ent.start_char, ent.end_char))
         prev = doc[ent.start - 1].lower_ if ent.start > sent.start else None
         modifier = ent.root.dep_ in {"compound", "amod", "poss", "nmod"}
         if prev in _NOT_EVENT_PLACE and not (modifier and ent.root.head.pos_ == "NOUN"):
-            continue  # "crossed from Afghanistan"; but "toll from Kabul airport bombing" stays
+            # "crossed from Afghanistan"; but "toll from Kabul airport bombing" stays
+            spare.append(_place_name(ent, sent))
+            continue
         if modifier and ent.label_ == "GPE" and _nationality(ent):
             whose[ent.start_char] = ent.root.head.idx
             continue  # "A U.S. general", "Pakistan's army": whose, not where
+        # "of the Metro" as "of Afghanistan"
+        owner = ent.start - (2 if prev == "the" else 1)
         if (
-            prev == "of"
-            and ent.start >= sent.start + 2
-            and doc[ent.start - 2].lower_ not in _PLACE_HEADS
+            owner > sent.start
+            and doc[owner].lower_ == "of"
+            and doc[owner - 1].lower_ not in _PLACE_HEADS
         ):
+            spare.append(_place_name(ent, sent))
             continue  # "takeover of Afghanistan"; but "a residential area of Kabul" stays
-        name = ent.text
-        end_char = ent.end_char
-        if "(" in name and ")" not in name:  # the model's "Bamako (Bamako": the area is a hint
-            end_char = ent.start_char + len(name[: name.index("(")].rstrip())
-            name = name[: end_char - ent.start_char]
-        elif ent.end < sent.end and doc[ent.end].lower_ in _ADMIN_WORDS:  # "Mohmand district"
-            name = doc[ent.start : ent.end + 1].text
-        tail = sent.text[end_char - sent.start_char :]
         at[ent.start_char] = len(out)
-        out.append(PlaceName(ent.start_char, name, _hints(tail)))
+        out.append(_place_name(ent, sent))
     for ent in sentence_ents(sent):
         # "Kramatorsk railway station", which the model may call a product or an organisation:
         # a name that modifies a facility noun says where, whatever its label
@@ -212,7 +216,27 @@ def event_place_names(sent: Span, *, loose: bool = False) -> list[PlaceName]:
             covered.update(range(start, sent.start_char + end))
             name = m.group(0) if whole else m.group(1)
             out.append(PlaceName(start, name, _hints(sent.text[end:]), True))
-    return _with_hint_ends(out, sent)
+    out = _with_hint_ends(out, sent)
+    if loose:
+        spare = _with_hint_ends(spare, sent)
+        # "youths of Umuahia (Umuahia North LGA, Abia)": the only other names are its areas
+        out = [
+            *(s for s in spare if not out or all(s.offset < p.offset < s.hint_end for p in out)),
+            *out,
+        ]
+    return out
+
+
+def _place_name(ent: Span, sent: Span) -> PlaceName:
+    """An entity as a place name, with the areas named after it."""
+    name = ent.text
+    end_char = ent.end_char
+    if "(" in name and ")" not in name:  # the model's "Bamako (Bamako": the area is a hint
+        end_char = ent.start_char + len(name[: name.index("(")].rstrip())
+        name = name[: end_char - ent.start_char]
+    elif ent.end < sent.end and sent.doc[ent.end].lower_ in _ADMIN_WORDS:  # "Mohmand district"
+        name = sent.doc[ent.start : ent.end + 1].text
+    return PlaceName(ent.start_char, name, _hints(sent.text[end_char - sent.start_char :]))
 
 
 def _nationality(ent: Span) -> bool:
@@ -344,8 +368,8 @@ def _read_hints(tail: str) -> tuple[tuple[str, ...], int]:
     """The hints, and how many characters of `tail` the parenthesised or comma-set ones take
     (" (Marib)", ", Kabul"; not " in the Bati woreda", which may name a place of its own)."""
     out: list[str] = []
-    pos = 0
-    set_off = 0
+    alias = _ALIAS.match(tail)
+    pos = set_off = alias.end() if alias else 0
     for _ in range(_MAX_HINT_LINKS):
         m = _HINTS.match(tail, pos)
         if not m:
@@ -366,15 +390,19 @@ def _with_hint_ends(found: list[PlaceName], sent: Span) -> list[PlaceName]:
     text = sent.doc.text
     out = []
     for p in found:
+        start = p.offset + len(p.name)
         if p.hints:
-            start = p.offset + len(p.name)
             _, used = _read_hints(text[start : sent.end_char])
             p = p._replace(hint_end=start + used)
+        if alias := _ALIAS.match(text, start, sent.end_char):
+            p = p._replace(alias=alias.group(1).strip())
         out.append(p)
     return out
 
 
 _MAX_HINT_LINKS = 4
+#: "Kypseli [Kipseli]", "Syntagma square [coded to Athens-Central Athens]"
+_ALIAS = re.compile(r"(?:\s+[a-z]+)?\s*\[(?:coded (?:to|as)\s+)?([A-Z][^\[\]]{1,60})\]")
 _GENERIC = (
     r"district|sub-?district|municipality|province|village|town|city|region|county|governorate|"
     r"area|LGA|subdivision|sub-?division|chieftaincy|township|commune|locality|neighbou?rhood|"
@@ -400,8 +428,10 @@ _PAREN_PLACE = re.compile(
     r"(?=\s*\([A-Z][\w'’ -]{2,30}(?:,\s*[A-Z][\w'’ -]{2,30}){0,2}\))"
 )
 #: "Surat city", "Nacoba village", "Kolofata subdivision": a name the generic word makes a place
+#: ("This town", "Their village": a determiner, not a name)
 _NAMED_PLACE = re.compile(
-    r"(?<![\w'’-])([A-Z][\w'’-]+(?:\s+(?:(?:de|del|da|do|los|las|la|el|al)\s+){0,2}[A-Z][\w'’-]*){0,3})"
+    r"(?<![\w'’-])(?!(?:This|That|These|Those|The|Its|Their|His|Her|Our|Each|Every|Another)\s)"
+    r"([A-Z][\w'’-]+(?:\s+(?:(?:de|del|da|do|los|las|la|el|al)\s+){0,2}[A-Z][\w'’-]*){0,3})"
     r"\s+(?:city|town|village|district|sub-?district|subdivision|municipality|province|"
     r"governorate|county|township|commune|neighbou?rhood)\b"
 )

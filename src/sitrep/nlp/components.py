@@ -24,7 +24,14 @@ def paragraph_sentences(doc: Doc) -> Doc:
         elif tok.i == forced + 1 and not tok.is_punct and not tok.is_space:
             # no one-word sentence at a paragraph's start ("Afghanistan | reports killing ...")
             tok.is_sent_start = False
+        elif tok.text in _OPENING and not (prev.is_punct or prev.is_space):
+            # "in the area of Tarkint [Tarkinte] (Bourem, Gao)": the brackets say where the
+            # name lies; the parser would start a sentence at them
+            tok.is_sent_start = False
     return doc
+
+
+_OPENING = {"(", "["}
 
 
 def register_components() -> None:
