@@ -232,7 +232,9 @@ def test_an_origin_with_its_areas_is_where_when_only_those_areas_are_named() -> 
     )
     assert names[0] == ("Umuahia", ("Umuahia North", "Abia"))
     # another place of its own wins: "from" is then an origin
-    names = _names("On 12 March 2019, traders from Umuahia (Umuahia North LGA, Abia) rioted in Aba.")
+    names = _names(
+        "On 12 March 2019, traders from Umuahia (Umuahia North LGA, Abia) rioted in Aba."
+    )
     assert "Umuahia" not in [n for n, _ in names]
 
 
