@@ -20,6 +20,13 @@ from sitrep.nlp import load_nlp
         (" town in Idleb countryside, killing", ("Idleb",)),
         (" district, Logar.", ("Logar",)),
         (" on Monday, police said", ()),
+        # "X neighbourhood of Y": Y encloses X
+        (" neighborhood of Cankaya, Ankara on", ("Cankaya", "Ankara")),
+        (" area of Qala i Naw district, Badghis.", ("Qala i Naw", "Badghis")),
+        (" of Kabul", ()),
+        # a capital "City" is part of the name; a lower-case "city" is a generic word
+        (", Davao City on", ("Davao City",)),
+        (" (Surat city, Gujarat)", ("Surat", "Gujarat")),
     ],
 )
 def test_hints_follow_chains_of_enclosing_areas(tail: str, hints: tuple[str, ...]) -> None:
@@ -263,3 +270,11 @@ def test_the_organisation_of_a_city_is_no_place() -> None:
     # the model calls the Metro a facility; "of the" makes it whose, as "of" alone does
     names = _names("On 9 June 2019, in Santiago, workers of the Metro went on strike.")
     assert [n for n, _ in names] == ["Santiago"]
+
+
+def test_an_organisation_with_its_acronym_is_no_place() -> None:
+    names = _names(
+        "On 1 May 2019, members of the Domestic Workers Federation (DWF) rallied in Lahore city "
+        "(Lahore, Punjab)."
+    )
+    assert not any("Federation" in n for n, _ in names)

@@ -415,3 +415,9 @@ def test_congo_alone_is_the_democratic_republic(gaz: Gazetteer) -> None:
     assert gaz.country("Congo") == "Democratic Republic of Congo"
     assert gaz.country("Congo-Brazzaville") == "Republic of Congo"
     assert gaz.country("Republic of Congo") == "Republic of Congo"
+
+
+def test_an_unknown_place_falls_back_to_its_area_inside_the_next_one(gaz: Gazetteer) -> None:
+    # "Mamak, Ankara": the district of Ankara, not the village of Mamak in Bartın
+    p = gaz.locate(["Nowhereköy"], ["Mamak", "Ankara"], ["Turkey"])
+    assert p is not None and p.admin1 == "Ankara" and p.geo_precision == 2

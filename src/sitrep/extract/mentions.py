@@ -374,11 +374,12 @@ def _read_hints(tail: str) -> tuple[tuple[str, ...], int]:
         m = _HINTS.match(tail, pos)
         if not m:
             break
-        text = m.group("p") or m.group("c") or m.group("i") or ""
+        inside = m.group("i") or m.group("o")  # " in Idleb": may name a place of its own
+        text = m.group("p") or m.group("c") or inside or ""
         names = [_ADMIN_SUFFIX.sub("", n.strip()).strip() for n in text.split(",")]
         out.extend(n for n in names if n and n[0].isupper() and n not in out)
         pos = m.end()
-        if m.group("i") is None and set_off == pos - (m.end() - m.start()):
+        if inside is None and set_off == pos - (m.end() - m.start()):
             set_off = pos
     return tuple(out), set_off
 
@@ -409,6 +410,8 @@ _GENERIC = (
     r"community|department|state|countryside|suburb|quarter|division|zone|woreda|tehsil|ward|"
     r"sector|parish|camp"
 )
+_LINKS = r"de|del|da|do|dos|los|las|la|el|al|ar|as|ad|i|e"  # "Qala i Naw", "Ras al Ain"
+_OF_UNITS = r"neighborhood|neighbourhood|quarter|area|village|suburb|district|town"
 _HINTS = re.compile(
     rf"(?:\s+(?:{_GENERIC}))?"
     r"(?:\s*\((?P<p>[^()]{2,80})\)"
@@ -416,7 +419,9 @@ _HINTS = re.compile(
     r"(?=\s*[,.;:)(]|\s+[a-z]|$)"
     r"|\s+in\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|rural)\s+)?"
     r"(?:(?:countryside|outskirts|suburbs|province|governorate|district|region|area)\s+of\s+)?"
-    r"(?P<i>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?))"
+    r"(?P<i>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
+    # "Yenimahalle neighborhood of Merkezefendi", "Kerji area of Farah city"
+    rf"|\s+(?:{_OF_UNITS})\s+of\s+(?P<o>[A-Z][\w'’-]*(?:\s+(?:(?:{_LINKS})\s+)?[A-Z][\w'’-]*){{0,3}}))"
 )
 _CITY_OF = re.compile(
     r"\b(?:city|town|village|district|province|region) of\s+"
@@ -425,7 +430,8 @@ _CITY_OF = re.compile(
 #: coder notes' "Hauban (Salh, Taizz)": a name followed by the areas it lies in
 _PAREN_PLACE = re.compile(
     r"(?<![\w'’-])([A-Z][\w'’-]+(?:\s+(?:(?:de|del|da|do|los|las|la|el|al)\s+){0,2}[A-Z][\w'’-]*){0,3})"
-    r"(?=\s*\([A-Z][\w'’ -]{2,30}(?:,\s*[A-Z][\w'’ -]{2,30}){0,2}\))"
+    # not an organisation's acronym: "Home-Based Women Workers Federation (HBWWF)"
+    r"(?=\s*\((?![A-Z]{2,}\))[A-Z][\w'’ -]{2,30}(?:,\s*[A-Z][\w'’ -]{2,30}){0,2}\))"
 )
 #: "Surat city", "Nacoba village", "Kolofata subdivision": a name the generic word makes a place
 #: ("This town", "Their village": a determiner, not a name)
@@ -435,10 +441,8 @@ _NAMED_PLACE = re.compile(
     r"\s+(?:city|town|village|district|sub-?district|subdivision|municipality|province|"
     r"governorate|county|township|commune|neighbou?rhood)\b"
 )
-_ADMIN_SUFFIX = re.compile(
-    rf"\s+(?:{_GENERIC})$",
-    re.I,
-)
+#: the generic word after an area's name; a capital "City" is part of it ("Quezon City")
+_ADMIN_SUFFIX = re.compile(rf"\s+(?!City$)(?i:{_GENERIC})$")
 
 
 _ADMIN_WORDS = {"district", "province", "municipality", "governorate", "region", "county", "state"}

@@ -214,8 +214,15 @@ class Gazetteer:
                             return place
                         unmapped = unmapped or place
         top = order[0]
-        for hint, rows in zip(areas, rows_by_hint, strict=True):  # the innermost mappable area
-            area = self._resolve(hint, (top,), None) or self._only_area(rows, top)
+        outer = (*areas[1:], None)
+        for hint, rows, around in zip(areas, rows_by_hint, outer, strict=True):
+            # the innermost mappable area, inside the next one: "Mamak, Ankara" is the district
+            # of Ankara, not the village in Bartın
+            area = (
+                (around and self._resolve(hint, (top,), around))
+                or self._resolve(hint, (top,), None)
+                or self._only_area(rows, top)
+            )
             if area is not None and area.kind != "country" and area.latitude is not None:
                 return replace(area, geo_precision=max(area.geo_precision, 2))
         return unmapped
