@@ -278,3 +278,18 @@ def test_an_organisation_with_its_acronym_is_no_place() -> None:
         "(Lahore, Punjab)."
     )
     assert not any("Federation" in n for n, _ in names)
+
+
+def test_more_ways_notes_set_a_place() -> None:
+    # "into X", "in central X", and a name set in a named area whatever the model calls it
+    names = [n for n, _ in _names("On 8 May 2019, students protested in central Kars.")]
+    assert names == ["Kars"]
+    names = _names("On 8 May 2019, army artillery shelled Azaz in Aleppo.")
+    assert ("Azaz", ("Aleppo",)) in names
+    names = _names("On 8 May 2019, militants tried to sneak into Tal Abyad in Raqqa.")
+    assert ("Tal Abyad", ("Raqqa",)) in names
+
+
+def test_a_capitalised_noun_opening_a_sentence_is_not_set_in_an_area() -> None:
+    text = "Police in Pakistan said on Thursday that 84 people were killed in Peshawar."
+    assert "Police" not in [n for n, _ in _names(text)]

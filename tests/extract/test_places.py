@@ -421,3 +421,13 @@ def test_an_unknown_place_falls_back_to_its_area_inside_the_next_one(gaz: Gazett
     # "Mamak, Ankara": the district of Ankara, not the village of Mamak in Bartın
     p = gaz.locate(["Nowhereköy"], ["Mamak", "Ankara"], ["Turkey"])
     assert p is not None and p.admin1 == "Ankara" and p.geo_precision == 2
+
+
+def test_a_name_beside_a_town_is_near_that_town_not_a_namesake_abroad(gaz: Gazetteer) -> None:
+    # "La Candelaria, Bogota": the gazetteer's La Candelaria is in Argentina
+    p = gaz.locate(["La Candelaria"], ["Bogota"], [])
+    assert p is not None and p.country == "Colombia" and p.geo_precision == 2
+    assert near(p, 4.61, -74.08, km=10)
+    # a border the name itself means is kept, whatever town is named beside it
+    line = gaz.locate(["LoC"], ["Naushera"], ["India", "Pakistan"])
+    assert line is not None and line.kind == "border"

@@ -447,8 +447,9 @@ _ADMIN_SUFFIX = re.compile(rf"\s+(?!City$)(?i:{_GENERIC})$")
 
 _ADMIN_WORDS = {"district", "province", "municipality", "governorate", "region", "county", "state"}
 _LOOSE_PLACE = re.compile(
-    r"\b(?:in|near|at|outside|around|(?:parts|outskirts|area|areas|suburbs|centre|center|"
+    r"\b(?:in|into|near|at|outside|around|(?:parts|outskirts|area|areas|suburbs|centre|center|"
     r"countryside|village|town|city|district)\s+of)\s+(?:the\s+)?"
+    r"(?:(?:central|northern|southern|eastern|western|downtown|rural)\s+)?"
     r"([A-Z][\w'’-]+(?:\s+(?:(?:de|del|da|do|dos|das|los|las|la|el|al|ar|as|ash|ad)\s+){0,2}[A-Z][\w'’-]*){0,3})"
     r"(\s+(?:district|municipality|province|village|town|city|region|county))?"
     r"(?:,\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}))?"
@@ -463,6 +464,14 @@ _STRUCK = re.compile(
     r"(?![\w'’-])"
 )
 
+#: "shelled Menbij in Aleppo": a name set in a named area is a place, whatever the model says
+_IN_AREA = re.compile(
+    # inside a clause, not after "the": "Police in Pakistan", "the Army in Kashmir" are no places
+    r"(?<=[a-z,] )(?<!the )"
+    r"([A-Z][\w'’-]+(?:\s+(?:(?:de|del|da|do|la|el|al|ar|as|ash|ad)\s+){0,2}[A-Z][\w'’-]*){0,2})"
+    r"(?=\s+in\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central)\s+)?[A-Z])"
+)
+
 #: (pattern, whether the whole match is the name or only its first group)
 _NOTE_PATTERNS = (
     (_CITY_OF, False),  # first: the loose pattern reads "in the Syrian city" of "... of Azaz"
@@ -470,5 +479,6 @@ _NOTE_PATTERNS = (
     (_PAREN_PLACE, False),
     (_NAMED_PLACE, True),
     (_STRUCK, False),
+    (_IN_AREA, False),
 )
 _ARTICLE_PATTERNS = ((_CITY_OF, False), (_NAMED_PLACE, True), (_STRUCK, False))

@@ -22,7 +22,7 @@ from sitrep.extract.geo.data import (
 )
 from sitrep.extract.geo.errors import GazetteerDataError
 from sitrep.extract.geo.index import SHORT_ALIAS, Candidate, Index
-from sitrep.extract.geo.rank import Context, Match, Ranker
+from sitrep.extract.geo.rank import COMPOUND_KM, Context, Match, Ranker, haversine_km
 from sitrep.extract.geo.text import MAX_QUERY_CHARS, fold
 from sitrep.models import Place
 
@@ -178,10 +178,7 @@ class Gazetteer:
             rows = ranker.admin_rows(hint, ctx_rows) if ctx_rows else frozenset()
             rows_by_hint.append(rows or ranker.admin_rows(hint, ()))
         if not any(rows_by_hint):
-            for name in names:
-                if place := self.resolve(name, countries=countries):
-                    return place
-            return None
+            return self._near_town(names, areas, countries)
         t = self.index.t
         votes: dict[int, int] = {}
         for hint, rows in zip(areas, rows_by_hint, strict=True):
@@ -226,6 +223,34 @@ class Gazetteer:
             if area is not None and area.kind != "country" and area.latitude is not None:
                 return replace(area, geo_precision=max(area.geo_precision, 2))
         return unmapped
+
+    def _near_town(
+        self, names: tuple[str, ...], areas: tuple[str, ...], countries: tuple[str, ...]
+    ) -> Place | None:
+        """A name set beside towns, not areas ("La Candelaria, Bogota"): a place of that name
+        near the first town that resolves; else the name's own reading if the article's
+        countries or the town's hold it (or it is a border); else that town at "near" precision,
+        never a namesake abroad (La Candelaria in Argentina)."""
+        found = next((p for n in names if (p := self.resolve(n, countries=countries))), None)
+        for hint in areas:
+            town = self.resolve(hint, countries=countries)
+            if town is None or town.latitude is None or town.kind == "country":
+                continue
+            for name in names:
+                place = self.resolve(name, countries=(town.country,))
+                if (
+                    place is not None
+                    and place.latitude is not None
+                    and haversine_km(place.latitude, place.longitude, town.latitude, town.longitude)
+                    <= COMPOUND_KM
+                ):
+                    return place
+            if found is not None and (
+                found.kind == "border" or found.country in (*countries, town.country)
+            ):
+                return found
+            return replace(town, geo_precision=max(town.geo_precision, 2))
+        return found
 
     def within(self, names: Sequence[str], areas: Sequence[str], country: str) -> Place | None:
         """The place a name means inside `areas` of `country` (provinces an armed group fights
