@@ -312,6 +312,20 @@ def test_headline_victim_without_its_article(extractor) -> None:  # type: ignore
     assert _one(extractor, "The strike left civilian areas damaged.").casualties == ()
 
 
+def test_headline_victim_before_a_byline_line(extractor) -> None:  # type: ignore[no-untyped-def]
+    # the byline lines after it change the parse: "civilian" hangs off the verb unlabelled
+    x = _one(
+        extractor,
+        "Army accuses rebels of attacking disputed border post, killing civilian\nAU\nJane Doe",
+    )
+    assert [(f.status, f.count.low) for f in x.casualties] == [(CasualtyStatus.KILLED, 1)]
+
+
+def test_the_planner_of_an_attack_killed_is_one(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _one(extractor, "Market bombing mastermind killed in raid, police say")
+    assert [(f.status, f.count.low) for f in x.casualties] == [(CasualtyStatus.KILLED, 1)]
+
+
 def test_one_victims_death_counts_one(extractor) -> None:  # type: ignore[no-untyped-def]
     x = _one(extractor, "Army protests over soldier's death at the frontier")
     assert [(f.status, f.count.low, f.victim_kind) for f in x.casualties] == [

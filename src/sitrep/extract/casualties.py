@@ -528,6 +528,8 @@ def _victim_taken_for_adjective(tok: Token) -> bool:
         return False
     if tok.dep_ == "appos":  # "kill security official, civilian"
         return tok.head.pos_ in {"NOUN", "PROPN"}
+    if tok.dep_ == "dep":  # "..., killing civilian" before a byline line: an unlabelled object
+        return tok.head.pos_ == "VERB" and tok.i > tok.head.i
     return tok.dep_ in {"acomp", "oprd", "dobj"} and tok.head.pos_ == "VERB"
 
 
