@@ -53,6 +53,10 @@ def test_with_no_victims_counted_the_object_of_the_attack_decides() -> None:
     assert armed("Gunmen opened fire on a group of soldiers near the bridge.")
     assert not armed("Armed men shot at a bus station.")
     assert not armed("Gunmen attacked a wedding party in the village.")
+    # the passive's subject was hit as the object is: "police were shot"
+    assert armed("Two traffic policemen were shot by armed men on a motorbike.")
+    assert armed("A gendarme was attacked near the market.")
+    assert not armed("Two farmers were shot by armed men on a motorbike.")
     assert with_targets(ATTACK, [], armed_object=True) is CLASH
     # counted victims outrank the object: civilians hit at a police post stay an attack
     assert (

@@ -71,8 +71,11 @@ def _attacks(verb: Token) -> bool:
 
 
 def _objects(verb: Token) -> list[Token]:
-    """ "attacked the post", "shot at a police station", "opened fire on a patrol"."""
-    out = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() != "fire"]
+    """ "attacked the post", "shot at a police station", "opened fire on a patrol", and the
+    passive's subject: "traffic police were shot and injured"."""
+    out = [
+        c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() != "fire"
+    ]
     preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"at", "on"}]
     for fire in (c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() == "fire"):
         preps += [c for c in fire.children if c.dep_ == "prep" and c.lower_ in {"at", "on"}]
