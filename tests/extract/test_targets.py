@@ -71,3 +71,22 @@ def test_a_hostile_chain_of_groups_is_read_without_recursion() -> None:
 
     text = "Gunmen attacked " + "a group of " * 1500 + "soldiers."
     assert armed_target(load_nlp()(text).sents, default_lexicon())
+
+
+def test_a_clash_that_hit_only_civilians_with_no_fight_told_is_an_attack() -> None:
+    from sitrep.extract.targets import with_victims
+
+    civilians = [_hit("civilians", VictimKind.CIVILIAN)]
+    text = "Unidentified gunmen shot and killed 2 civilians in the town."
+    assert with_victims(CLASH, civilians, text) is ATTACK
+    # civilians caught in a fight between armed sides: still a clash
+    crossfire = "A child was injured by stray bullets in a shoot-out between rival gangs."
+    assert with_victims(CLASH, civilians, crossfire) is CLASH
+    assert (
+        with_victims(CLASH, civilians, "Troops clashed with rebels; two civilians died.") is CLASH
+    )
+    # soldiers among the victims, or no victims counted: the model's clash stands
+    mixed = [*civilians, _hit("soldier", VictimKind.SECURITY_FORCES)]
+    assert with_victims(CLASH, mixed, text) is CLASH
+    assert with_victims(CLASH, [], text) is CLASH
+    assert with_victims(ATTACK, civilians, text) is ATTACK

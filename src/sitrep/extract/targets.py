@@ -9,6 +9,7 @@ none the object of the attack ("shot at a police station"), say who was hit.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Span, Token
@@ -59,6 +60,26 @@ def with_targets(
         for f in harmed
     ):
         return SubEventType.ARMED_CLASH
+    return label
+
+
+#: words of a fight between armed sides: civilians caught in it leave it a clash
+_FIGHT = re.compile(
+    r"\b(?:clash\w*|fight\w*|fought|exchang\w*|battl\w*|gunfights?|firefights?|engag\w*|"
+    r"crossfire|cross-fire|skirmish\w*|confront\w*|repel\w*|repuls\w*|shoot-?outs?|stray|"
+    r"positions)\b",
+    re.I,
+)
+
+
+def with_victims(label: SubEventType, figures: Sequence[CasualtyFigure], text: str) -> SubEventType:
+    """An Armed clash whose counted victims are all civilians, told with no word of a fight,
+    is an Attack: "gunmen shot and killed 2 civilians" has one armed side only."""
+    if label is not SubEventType.ARMED_CLASH or _FIGHT.search(text):
+        return label
+    harmed = [f for f in figures if f.status in _HARMED]
+    if harmed and all(f.victim_kind is VictimKind.CIVILIAN for f in harmed):
+        return SubEventType.ATTACK
     return label
 
 
