@@ -227,6 +227,10 @@ def test_among_namesakes_the_village_where_the_group_fights(extractor) -> None: 
     # without the mission's name the note names no country, and the village stays unplaced
     bare = _first_event(extractor, note.replace("the OSCE SMM", "observers"))
     assert bare.place is None
+    # the gazetteer's only Kruta Balka is in Poltava oblast, far from where the mission works:
+    # the event stays in the country rather than at a namesake 265 km away
+    far = _first_event(extractor, "On 9 May 2020, the OSCE SMM observed 6 shots near Kruta Balka.")
+    assert far.place is None and far.countries == ("Ukraine",)
 
 
 def test_a_note_is_where_it_sets_a_place_in_its_areas(extractor) -> None:  # type: ignore[no-untyped-def]

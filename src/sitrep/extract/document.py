@@ -342,6 +342,14 @@ class DocumentReader:
             place = self.geo.within(names, areas, country)
             if place is not None:
                 return place
+            found = self.geo.locate(names, hints, self.context_countries)
+            if found is not None and found.kind == "city" and found.country == country:
+                # a namesake elsewhere in the country is not where these groups fight: the
+                # gazetteer lacks the village they mean ("near Kruta Balka", OSCE SMM)
+                theatre = {a.admin1 for a in (self.geo.locate([x], (), [country]) for x in areas)}
+                if found.admin1 not in theatre:
+                    return None
+            return found
         return self.geo.locate(names, hints, self.context_countries)
 
     @staticmethod
