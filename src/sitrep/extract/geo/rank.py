@@ -18,6 +18,7 @@ from sitrep.extract.geo.text import Level, Reading, fold, readings
 PROMINENT = 100_000  # a city this large wins over a same-named district or province
 ABROAD_CITY = 300_000  # outside the context countries, only a city this large is meant ...
 ABROAD_ADMIN1 = 1_000_000  # ... or a province this populous (or a country, or a curated feature)
+LOOSE_ABROAD_CUTOFF = 75  # rapidfuzz ratio of a loose-key match to the place's own name, no country
 FUZZY_CUTOFF = 80  # rapidfuzz ratio for a spelling variant inside a hinted admin area
 ADMIN1_HINT_CUTOFF = 85  # token-set ratio between an admin1 hint and an admin1's names
 DOMINANCE = 5.0  # of same-named towns (or districts) far apart, the largest must be this many times
@@ -95,7 +96,10 @@ class Ranker:
                     return m
             for reading in options:
                 loose = self.ix.candidates(reading.key, raw, True) if len(reading.key) >= 4 else []
-                if m := self._pick([c for c in loose if self._well_known(c)], reading, ctx):
+                # with no country to narrow them, loose keys meet far too often ("Miniyeh" and
+                # Minna, "Ein Issa" and Inisa): the spelling must stay close to the place's own
+                close = [c for c in loose if self._well_known(c) and self._close(reading, c)]
+                if m := self._pick(close, reading, ctx):
                     return m
             return None
         # another spelling GeoNames knows ("Menbij" for Manbij); but Kabul in a story about a
@@ -222,6 +226,16 @@ class Ranker:
 
     def _curated_fits(self, cands: list[Candidate], hint: Level) -> bool:
         return hint == "city" or hint in {self.curated[c.ref].kind for c in cands}
+
+    def _close(self, reading: Reading, c: Candidate) -> bool:
+        t = self.t
+        if c.kind == "city":
+            name = t.city_name[c.ref]
+        elif c.kind in ("admin1", "admin2"):
+            name = t.sub_name[c.ref]
+        else:
+            return True
+        return fuzz.ratio(reading.key, fold(name)) >= LOOSE_ABROAD_CUTOFF
 
     def _well_known(self, c: Candidate) -> bool:
         return c.kind in ("country", "admin1") or (c.kind == "city" and c.population >= PROMINENT)
