@@ -293,3 +293,13 @@ def test_more_ways_notes_set_a_place() -> None:
 def test_a_capitalised_noun_opening_a_sentence_is_not_set_in_an_area() -> None:
     text = "Police in Pakistan said on Thursday that 84 people were killed in Peshawar."
     assert "Police" not in [n for n, _ in _names(text)]
+
+
+def test_a_road_named_after_its_town_places_a_note() -> None:
+    names = [
+        n for n, _ in _names("On 2 May 2019, protesters blocked the Byblos highway for hours.")
+    ]
+    assert "Byblos" in names
+    # in articles the pattern is not read
+    text = "On 2 May 2019, protesters blocked the Byblos highway for hours."
+    assert "Byblos" not in [n for n, _ in _names(text, loose=False)]

@@ -472,6 +472,12 @@ _IN_AREA = re.compile(
     r"(?=\s+in\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central)\s+)?[A-Z])"
 )
 
+#: "blocked the Halba highway", "the Kahnuj-Ghale Ganj road": the road takes its town's name
+_ROAD = re.compile(
+    r"\bthe\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+"
+    r"(?:highway|road|motorway|bridge|roundabout|junction|intersection)\b"
+)
+
 #: (pattern, whether the whole match is the name or only its first group)
 _NOTE_PATTERNS = (
     (_CITY_OF, False),  # first: the loose pattern reads "in the Syrian city" of "... of Azaz"
@@ -480,5 +486,6 @@ _NOTE_PATTERNS = (
     (_NAMED_PLACE, True),
     (_STRUCK, False),
     (_IN_AREA, False),
+    (_ROAD, False),
 )
 _ARTICLE_PATTERNS = ((_CITY_OF, False), (_NAMED_PLACE, True), (_STRUCK, False))
