@@ -303,3 +303,8 @@ def test_a_road_named_after_its_town_places_a_note() -> None:
     # in articles the pattern is not read
     text = "On 2 May 2019, protesters blocked the Byblos highway for hours."
     assert "Byblos" not in [n for n, _ in _names(text, loose=False)]
+
+
+def test_a_possessive_owner_is_the_area_a_place_lies_in() -> None:
+    names = _names("On 29 April 2019, rioters set fire to a tax office in Tel Aviv's Holon suburb.")
+    assert ("Holon", ("Tel Aviv",)) in names

@@ -443,3 +443,16 @@ def test_with_no_country_a_loose_spelling_must_stay_close_to_the_name(gaz: Gazet
     assert idleb is not None and idleb.country == "Syria"
     hasakeh = gaz.resolve("al-Hasakeh")
     assert hasakeh is not None and hasakeh.country == "Syria"
+
+
+def test_a_namesake_far_from_the_town_named_beside_it_gives_way_to_the_town(
+    gaz: Gazetteer,
+) -> None:
+    # "X, Amadiya" says X lies at Amadiya (a town, no area): the city of Erbil 130 km away is
+    # not meant, though it is in the same country
+    p = gaz.locate(["Erbil"], ["Amadiya"], ["Iraq"])
+    assert p is not None and p.name != "Erbil" and p.geo_precision == 2
+    # but a town named after a demonym ("Dhahran, ... Arab media": Arab, Alabama) does not
+    # outrank the place in a country the article names more
+    p = gaz.locate(["Dhahran"], ["Arab"], ["Saudi Arabia", "United States"])
+    assert p is not None and p.country == "Saudi Arabia"

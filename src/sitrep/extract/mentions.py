@@ -216,7 +216,7 @@ def event_place_names(sent: Span, *, loose: bool = False) -> list[PlaceName]:
             covered.update(range(start, sent.start_char + end))
             name = m.group(0) if whole else m.group(1)
             out.append(PlaceName(start, name, _hints(sent.text[end:]), True))
-    out = _with_hint_ends(out, sent)
+    out = _with_hint_ends([_owned(p) for p in out], sent)
     if loose:
         spare = _with_hint_ends(spare, sent)
         # "youths of Umuahia (Umuahia North LGA, Abia)": the only other names are its areas
@@ -225,6 +225,18 @@ def event_place_names(sent: Span, *, loose: bool = False) -> list[PlaceName]:
             *out,
         ]
     return out
+
+
+def _owned(p: PlaceName) -> PlaceName:
+    """ "Tel Aviv's Holon", "Beirut's Riad al Solh": the owner is the area the place lies in."""
+    m = _POSSESSIVE.search(p.name)
+    if m is None:
+        return p
+    head, tail = p.name[: m.start()], p.name[m.end() :]
+    return p._replace(offset=p.offset + m.end(), name=tail, hints=(head, *p.hints))
+
+
+_POSSESSIVE = re.compile(r"['’]s\s+(?=[A-Z])")
 
 
 def _place_name(ent: Span, sent: Span) -> PlaceName:

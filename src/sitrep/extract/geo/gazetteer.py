@@ -227,10 +227,12 @@ class Gazetteer:
     def _near_town(
         self, names: tuple[str, ...], areas: tuple[str, ...], countries: tuple[str, ...]
     ) -> Place | None:
-        """A name set beside towns, not areas ("La Candelaria, Bogota"): a place of that name
-        near the first town that resolves; else the name's own reading if the article's
-        countries or the town's hold it (or it is a border); else that town at "near" precision,
-        never a namesake abroad (La Candelaria in Argentina)."""
+        """A name set beside towns, not areas ("La Candelaria, Bogota", "Sydney's Central
+        station"): a place of that name near the first town that resolves; else a border the
+        name means, or its own reading when that lies in a country the article names more than
+        the town's ("Dhahran, ... Arab media": Arab, Alabama); else that town at "near"
+        precision, never a namesake far away (La Candelaria in Argentina, a Central station in
+        Brisbane)."""
         found = next((p for n in names if (p := self.resolve(n, countries=countries))), None)
         for hint in areas:
             town = self.resolve(hint, countries=countries)
@@ -245,8 +247,11 @@ class Gazetteer:
                     <= COMPOUND_KM
                 ):
                     return place
+            rank = {c: i for i, c in enumerate(countries)}
             if found is not None and (
-                found.kind == "border" or found.country in (*countries, town.country)
+                found.kind == "border"
+                or rank.get(found.country, len(rank)) < rank.get(town.country, len(rank))
+                or (found.latitude is None and found.country == town.country)
             ):
                 return found
             return replace(town, geo_precision=max(town.geo_precision, 2))
