@@ -432,3 +432,45 @@ def test_the_strikes_hit_places_the_event_told_before(extractor) -> None:  # typ
     (event,) = x.events
     assert event.place is not None and event.place.country == "Syria"
     assert event.place.latitude is not None and abs(event.place.latitude - 36.89) < 0.2
+
+
+def _said(n: int, victim: str, kind, claimant: str | None):  # type: ignore[no-untyped-def]
+    from sitrep.models import (
+        CasualtyFigure,
+        CasualtyStatus,
+        Claimant,
+        ClaimantType,
+        Count,
+        Evidence,
+    )
+
+    text = f"{n} {victim} were killed."
+    return CasualtyFigure(
+        status=CasualtyStatus.KILLED,
+        count=Count(n, n),
+        victim=victim,
+        victim_kind=kind,
+        victim_side=None,
+        claimant=Claimant(claimant, ClaimantType.GOVERNMENT if claimant else ClaimantType.MEDIA),
+        evidence=Evidence(0, len(text), text),
+    )
+
+
+def test_claimants_who_count_other_victims_tell_parts_of_one_toll() -> None:
+    from sitrep.extract.events import fatality_range
+    from sitrep.models import VictimKind
+
+    sf, mil = VictimKind.SECURITY_FORCES, VictimKind.MILITANTS
+    # a headline's "two soldiers", the military's two soldiers and its media wing's five
+    # attackers: 7 in all
+    parts = [
+        _said(2, "soldiers", sf, None),
+        _said(2, "soldiers", sf, "military"),
+        _said(5, "attackers", mil, "media wing"),
+    ]
+    toll = fatality_range(parts)
+    assert toll is not None and (toll.low, toll.best, toll.high) == (7, 7, 7)
+    # rival claims give one group two numbers: they bound the toll instead
+    rivals = [_said(23, "soldiers", sf, "military"), _said(58, "soldiers", sf, "Taliban")]
+    toll = fatality_range(rivals)
+    assert toll is not None and (toll.low, toll.high) == (23, 58)

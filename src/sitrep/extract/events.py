@@ -174,9 +174,32 @@ def _claimant_totals(
         elif group not in counted:
             group = (*group, one_person(f))
         groups.setdefault(claimant, {}).setdefault(group, []).append(f.count.point or 0)
+    groups = _joined_if_apart(groups)
     lows = {c: _claimant_total(g, min) for c, g in groups.items()}
     highs = {c: _claimant_total(g, max) for c, g in groups.items()}
     return lows, highs
+
+
+def _joined_if_apart(
+    groups: dict[tuple[str | None, ClaimantType], dict[tuple[object, ...], list[int]]],
+) -> dict[tuple[str | None, ClaimantType], dict[tuple[object, ...], list[int]]]:
+    """Claimants who each count other victims ("two soldiers killed, the military said ...
+    five attackers killed, its media wing said") tell parts of one toll, not rival figures:
+    their groups add up, a group told twice with the same number once (a headline and its
+    lead). Rival claims give one group two numbers ("58 soldiers" against "23") or a whole
+    toll."""
+    if len(groups) < 2:
+        return groups
+    told: dict[tuple[object, ...], set[int]] = {}
+    for mine in groups.values():
+        if ("total", None) in mine:
+            return groups
+        for key, values in mine.items():
+            told.setdefault(key, set()).update(values)
+    if any(len(values) > 1 for values in told.values()):
+        return groups  # two numbers for one group: rival claims (or a restatement's range)
+    first = next(iter(groups))
+    return {first: {key: sorted(values) for key, values in told.items()}}
 
 
 #: victims that name no group: a toll ("rose to 52") or "people" counts everyone
