@@ -326,6 +326,20 @@ def test_the_planner_of_an_attack_killed_is_one(extractor) -> None:  # type: ign
     assert [(f.status, f.count.low) for f in x.casualties] == [(CasualtyStatus.KILLED, 1)]
 
 
+def test_the_victims_are_never_their_own_claimant(extractor) -> None:  # type: ignore[no-untyped-def]
+    # the parser makes "20 people, including five children, residents ..." one subject of "said"
+    x = _one(
+        extractor,
+        "An air strike on the village killed at least 20 people, including five children, "
+        "residents and a local militia said on Tuesday.",
+    )
+    names = {f.claimant.name for f in x.casualties}
+    assert names == {"residents and a local militia"}
+    # headlines' "X said killed": reported dead, not a source
+    x = _one(extractor, "Three villagers said killed by border shelling.")
+    assert [f.claimant.name for f in x.casualties] == [None]
+
+
 def test_one_victims_death_counts_one(extractor) -> None:  # type: ignore[no-untyped-def]
     x = _one(extractor, "Army protests over soldier's death at the frontier")
     assert [(f.status, f.count.low, f.victim_kind) for f in x.casualties] == [

@@ -28,6 +28,8 @@ _HEADLINE_SAYS = re.compile(
 )
 _HEADLINE_VERB = re.compile(
     r"^(?P<who>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,5})\s+(?:claims?|says?|said|reports?|confirms?)\b"
+    # "Three Kashmiris said killed": the victims, reported dead, are not the source
+    r"(?!\s+(?:to\s+(?:be|have)\s+)?(?:been\s+)?(?:killed|dead|wounded|injured|hurt|missing)\b)"
 )
 _ANONYMOUS = re.compile(
     r"\b(anonymity|anonymous|sources?|unnamed|not authori[sz]ed|declined to be named)\b", re.I
@@ -191,12 +193,23 @@ class Attribution:
                 subj = [c for c in anc.children if c.dep_ in {"nsubj", "nsubjpass"}]
                 agent = [c for c in anc.children if c.dep_ == "agent"]
                 if subj and subj[0].dep_ == "nsubj":
+                    if token in subj[0].subtree:
+                        # "killed 20 people, including five children, residents said": the
+                        # parser took the victims for the speaker, who follows the last comma
+                        return self._after_last_comma(token, anc)
                     return self.resolve_phrase(_phrase(subj[0]))
                 if agent:
                     objs = [g for g in agent[0].children if g.dep_ == "pobj"]
                     if objs:
                         return self.resolve_phrase(_phrase(objs[0]))
         return None
+
+    def _after_last_comma(self, token: Token, verb: Token) -> str | None:
+        """The words between the last comma after the figure and the reporting verb."""
+        doc = token.doc
+        commas = [t.i for t in doc[token.i : verb.i] if t.text == ","]
+        words = list(doc[commas[-1] + 1 : verb.i]) if commas else []
+        return self.resolve_phrase(words) if 0 < len(words) <= 8 else None
 
     def _from_according(self, sent: Span) -> str | None:
         m = _ACCORDING.search(sent.text)
