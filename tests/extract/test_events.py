@@ -474,3 +474,19 @@ def test_claimants_who_count_other_victims_tell_parts_of_one_toll() -> None:
     rivals = [_said(23, "soldiers", sf, "military"), _said(58, "soldiers", sf, "Taliban")]
     toll = fatality_range(rivals)
     assert toll is not None and (toll.low, toll.high) == (23, 58)
+
+
+def test_the_strike_hit_dates_the_event_its_lead_dated_only_by_the_report(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Air strike on village kills 12, residents say\n\n"
+        "An air strike on a village in northern Shan state killed at least 12 people, "
+        "residents said on Tuesday.\n\n"
+        "The strike hit Namhsan village on Monday as people gathered at a market, two residents "
+        "said.\n\n"
+        "A spokesman for the military government denied that civilians had been targeted.\n\n"
+        "Aid groups said hundreds of families had fled the area since the start of the month."
+    )
+    x = _extract(
+        extractor, text, date(2023, 11, 15), title="Air strike on village kills 12, residents say"
+    )
+    assert x.events and x.events[0].date == date(2023, 11, 13)

@@ -494,15 +494,18 @@ class DocumentReader:
                     draft.trigger_words.update(match.group(0).lower().split())
                 touched.append(draft)
             headline_seen = headline_seen or (in_headline and bool(triggers))
-            if occurred and place is not None:
-                target = self._occurred_target(drafts, sent)
-                if target is not None:  # "These incidents occurred in Mohmand district"
-                    if target.place is None or target.place.kind == "country":
-                        target.place = place
-                    elif places_agree(target.place, place):
-                        target.place = more_precise(target.place, place)
-                    if d and target.date is None:
-                        target.date, target.date_precision = d, precision
+            target = self._occurred_target(drafts, sent) if occurred else None
+            if target is not None:  # "These incidents occurred in Mohmand district"
+                if place is None:
+                    pass
+                elif target.place is None or target.place.kind == "country":
+                    target.place = place
+                elif places_agree(target.place, place):
+                    target.place = more_precise(target.place, place)
+                # "The strike hit the village on Monday" dates the strike, not only its report
+                # ("..., residents said on Tuesday")
+                if d and (target.date is None or (target.date_said and not said)):
+                    target.date, target.date_precision, target.date_said = d, precision, said
             # figures attach to this sentence's violent event, else to the last one talked about
             violent = [dr for dr in touched if dr.sub_event_type not in _NON_VIOLENT]
             # nor are a running toll ("11,000 killed since Oct. 7") or figures of another day
