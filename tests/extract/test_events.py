@@ -474,6 +474,17 @@ def test_claimants_who_count_other_victims_tell_parts_of_one_toll() -> None:
     rivals = [_said(23, "soldiers", sf, "military"), _said(58, "soldiers", sf, "Taliban")]
     toll = fatality_range(rivals)
     assert toll is not None and (toll.low, toll.high) == (23, 58)
+    # a party's count of victims it does not place may be anyone's dead: no sum
+    from dataclasses import replace
+
+    from sitrep.models import Claimant, ClaimantType
+
+    boast = replace(
+        _said(30, "officials", VictimKind.UNSPECIFIED, None),
+        claimant=Claimant("al-Shabaab", ClaimantType.PARTY),
+    )
+    toll = fatality_range([_said(6, "attackers", mil, "police"), boast])
+    assert toll is not None and (toll.low, toll.high) == (6, 30)
 
 
 def test_the_strike_hit_dates_the_event_its_lead_dated_only_by_the_report(extractor) -> None:  # type: ignore[no-untyped-def]

@@ -186,15 +186,18 @@ def _joined_if_apart(
     """Claimants who each count other victims ("two soldiers killed, the military said ...
     five attackers killed, its media wing said") tell parts of one toll, not rival figures:
     their groups add up, a group told twice with the same number once (a headline and its
-    lead). Rival claims give one group two numbers ("58 soldiers" against "23") or a whole
-    toll."""
+    lead). Rival claims give one group two numbers ("58 soldiers" against "23"), a whole
+    toll, or are a party's count of victims it does not place ("its fighters killed 30
+    government officials")."""
     if len(groups) < 2:
         return groups
     told: dict[tuple[object, ...], set[int]] = {}
-    for mine in groups.values():
+    for (_, kind), mine in groups.items():
         if ("total", None) in mine:
             return groups
         for key, values in mine.items():
+            if key[0] is VictimKind.UNSPECIFIED and kind is ClaimantType.PARTY:
+                return groups  # a party's "30 officials killed" may be anyone's dead
             told.setdefault(key, set()).update(values)
     if any(len(values) > 1 for values in told.values()):
         return groups  # two numbers for one group: rival claims (or a restatement's range)
