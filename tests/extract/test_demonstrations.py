@@ -39,6 +39,26 @@ def test_a_protest_the_police_broke_up_stays_a_protest_with_intervention() -> No
     assert one.sub_event_type is _S.PROTEST_WITH_INTERVENTION
 
 
+def test_the_police_shooting_at_the_crowd_is_excessive_force_against_the_protest() -> None:
+    drafts = [
+        _draft(_S.ATTACK, "Police kill two protesters", when=None, place=None),
+        _draft(_S.PEACEFUL_PROTEST, "Police shot dead two protesters as thousands marched."),
+    ]
+    (one,) = merge_demonstrations(drafts)
+    assert one.sub_event_type is _S.EXCESSIVE_FORCE and one.place == DHAKA
+    # gunmen of no force, or an attack with no crowd, stay attacks of their own
+    drafts = [
+        _draft(_S.PEACEFUL_PROTEST, "Thousands marched."),
+        _draft(_S.ATTACK, "Gunmen opened fire on protesters."),
+        _draft(_S.ATTACK, "Police shot a suspect."),
+    ]
+    assert [d.sub_event_type for d in merge_demonstrations(drafts)] == [
+        _S.PEACEFUL_PROTEST,
+        _S.ATTACK,
+        _S.ATTACK,
+    ]
+
+
 def test_other_days_places_and_a_clash_of_no_crowd_stay_apart() -> None:
     kabul = Place("Kabul", "Afghanistan", latitude=34.5, longitude=69.2, geo_precision=1)
     drafts = [

@@ -5,7 +5,7 @@ with the police and the cars it set on fire are one gathering, coded as ACLED co
 protesters threw stones and set fire to vehicles" had become four events: a peaceful protest, an
 armed clash, a protest with intervention and a looting. ACLED codes a gathering once, by what
 its participants did: a crowd that fights or burns is a violent demonstration; a peaceful one the
-police broke up, a protest with intervention. Here, within one article, the protest-family
+police broke up, a protest with intervention; one the police shot at, excessive force. Here, within one article, the protest-family
 events of agreeing day and place merge, and so do a clash or a destruction told in a sentence
 that names the crowd; the merged event takes the gravest of their sub-types.
 """
@@ -32,9 +32,20 @@ _CROWD = re.compile(
 )
 
 
+#: who uses force on a crowd: "police shot dead two protesters" is force against the protest
+_FORCES = re.compile(r"\b(?:police\w*|security forces|soldiers|troops|army|gendarm\w*)\b", re.I)
+
+
+def _force_on_crowd(dr: Draft) -> bool:
+    return dr.sub_event_type is _S.ATTACK and any(
+        _CROWD.search(e.text) and _FORCES.search(e.text) for e in dr.evidence
+    )
+
+
 def _joins(dr: Draft) -> bool:
-    """A mention of the gathering: a protest, or a clash or arson told with the crowd named."""
-    if dr.sub_event_type in _PROTESTS:
+    """A mention of the gathering: a protest, a clash or arson told with the crowd named, or
+    the security forces' attack on the crowd."""
+    if dr.sub_event_type in _PROTESTS or _force_on_crowd(dr):
         return True
     return dr.sub_event_type in _CROWD_ACTS and any(_CROWD.search(e.text) for e in dr.evidence)
 
@@ -49,6 +60,8 @@ def merge_demonstrations(drafts: list[Draft]) -> list[Draft]:
         if not _joins(dr):
             out.append(dr)
             continue
+        if _force_on_crowd(dr):
+            dr.sub_event_type = _S.EXCESSIVE_FORCE
         head = next(
             (h for h in heads if dates_agree(h.date, dr.date) and places_agree(h.place, dr.place)),
             None,
