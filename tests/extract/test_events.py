@@ -501,3 +501,17 @@ def test_the_strike_hit_dates_the_event_its_lead_dated_only_by_the_report(extrac
         extractor, text, date(2023, 11, 15), title="Air strike on village kills 12, residents say"
     )
     assert x.events and x.events[0].date == date(2023, 11, 13)
+
+
+def test_firing_on_military_posts_is_a_clash(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Border tensions rise after air strikes\n\n"
+        "Air strikes on two eastern provinces killed eight people, a government spokesman said "
+        "on Monday.\n\n"
+        "The strikes hit homes in two border districts before dawn, the spokesman said.\n\n"
+        "Hours later, border forces fired on military posts along the frontier, the spokesman "
+        "said.\n\n"
+        "The other side's military said three of its soldiers were wounded."
+    )
+    x = _extract(extractor, text, date(2024, 3, 18), title="Border tensions rise after air strikes")
+    assert "Armed clash" in [str(e.sub_event_type) for e in x.events]
