@@ -340,6 +340,15 @@ def test_the_victims_are_never_their_own_claimant(extractor) -> None:  # type: i
     assert [f.claimant.name for f in x.casualties] == [None]
 
 
+def test_two_groups_with_one_number_in_one_sentence_are_two_figures(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _one(
+        extractor,
+        "The strikes killed eight people, including three women and three children, officials said.",
+    )
+    threes = [f.victim for f in x.casualties if f.count.low == 3]
+    assert sorted(threes) == ["children", "women"]
+
+
 def test_one_victims_death_counts_one(extractor) -> None:  # type: ignore[no-untyped-def]
     x = _one(extractor, "Army protests over soldier's death at the frontier")
     assert [(f.status, f.count.low, f.victim_kind) for f in x.casualties] == [

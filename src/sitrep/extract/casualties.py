@@ -560,6 +560,10 @@ def _civilian_casualties(sent: Span) -> bool:
 _CASUALTY_NOUNS = {"casualties", "deaths", "fatalities", "injuries", "victims", "toll"}
 
 
+def _head_noun(f: CasualtyFigure) -> str:
+    return f.victim.lower().split()[-1] if f.victim else ""
+
+
 def dedupe(figures: list[CasualtyFigure]) -> list[CasualtyFigure]:
     """Each distinct claim once per document: same status, bounds and victim kind.
 
@@ -571,11 +575,20 @@ def dedupe(figures: list[CasualtyFigure]) -> list[CasualtyFigure]:
         name = f.claimant.name
         return (0 if name is None else 1, len(name.split()) if name else 0)
 
+    def base(f: CasualtyFigure) -> tuple[object, ...]:
+        # "Woman, child killed": one victim each, named differently, is two claims
+        return (f.status, f.count.low, f.count.high, f.count.approx, f.victim_kind, one_person(f))
+
+    # "including three women and three children": one sentence, one number, two groups
+    nouns: dict[tuple[object, ...], set[str]] = {}
+    for f in figures:
+        nouns.setdefault((*base(f), f.evidence.start), set()).add(_head_noun(f))
     best: dict[tuple[object, ...], CasualtyFigure] = {}
     order: list[tuple[object, ...]] = []
     for f in figures:
-        # "Woman, child killed": one victim each, named differently, is two claims
-        key = (f.status, f.count.low, f.count.high, f.count.approx, f.victim_kind, one_person(f))
+        key = base(f)
+        if len(nouns[(*key, f.evidence.start)]) > 1:
+            key = (*key, _head_noun(f))
         if key not in best:
             best[key] = f
             order.append(key)
