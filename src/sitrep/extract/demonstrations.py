@@ -5,9 +5,10 @@ with the police and the cars it set on fire are one gathering, coded as ACLED co
 protesters threw stones and set fire to vehicles" had become four events: a peaceful protest, an
 armed clash, a protest with intervention and a looting. ACLED codes a gathering once, by what
 its participants did: a crowd that fights or burns is a violent demonstration; a peaceful one the
-police broke up, a protest with intervention; one the police shot at, excessive force. Here, within one article, the protest-family
-events of agreeing day and place merge, and so do a clash or a destruction told in a sentence
-that names the crowd; the merged event takes the gravest of their sub-types.
+police broke up, a protest with intervention; one the police shot at, excessive force against
+protesters. Here, within one article, the protest-family events of agreeing day and place merge,
+and so do a clash or a destruction told in a sentence that names the crowd, and the security
+forces' attack on it; the merged event takes the gravest of their sub-types.
 """
 
 from __future__ import annotations

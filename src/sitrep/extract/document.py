@@ -346,8 +346,8 @@ class DocumentReader:
             if found is not None and found.kind == "city" and found.country == country:
                 # a namesake elsewhere in the country is not where these groups fight: the
                 # gazetteer lacks the village they mean ("near Kruta Balka", OSCE SMM)
-                theatre = {a.admin1 for a in (self.geo.locate([x], (), [country]) for x in areas)}
-                if found.admin1 not in theatre:
+                theatre = [self.geo.locate([a], (), [country]) for a in areas]
+                if found.admin1 not in {a.admin1 for a in theatre if a is not None}:
                     return None
             return found
         return self.geo.locate(names, hints, self.context_countries)
@@ -495,17 +495,19 @@ class DocumentReader:
                 touched.append(draft)
             headline_seen = headline_seen or (in_headline and bool(triggers))
             target = self._occurred_target(drafts, sent) if occurred else None
-            if target is not None:  # "These incidents occurred in Mohmand district"
-                if place is None:
-                    pass
-                elif target.place is None or target.place.kind == "country":
+            if target is not None and place is not None:  # "These incidents occurred in Mohmand"
+                if target.place is None or target.place.kind == "country":
                     target.place = place
                 elif places_agree(target.place, place):
                     target.place = more_precise(target.place, place)
-                # "The strike hit the village on Monday" dates the strike, not only its report
-                # ("..., residents said on Tuesday")
-                if d and (target.date is None or (target.date_said and not said)):
-                    target.date, target.date_precision, target.date_said = d, precision, said
+            # "The strike hit the village on Monday" dates the strike, not only its report
+            # ("..., residents said on Tuesday")
+            if (
+                target is not None
+                and d
+                and (target.date is None or (target.date_said and not said))
+            ):
+                target.date, target.date_precision, target.date_said = d, precision, said
             # figures attach to this sentence's violent event, else to the last one talked about
             violent = [dr for dr in touched if dr.sub_event_type not in _NON_VIOLENT]
             # nor are a running toll ("11,000 killed since Oct. 7") or figures of another day

@@ -234,6 +234,7 @@ class Gazetteer:
         precision, never a namesake far away (La Candelaria in Argentina, a Central station in
         Brisbane)."""
         found = next((p for n in names if (p := self.resolve(n, countries=countries))), None)
+        rank = {c: i for i, c in enumerate(countries)}
         for hint in areas:
             town = self.resolve(hint, countries=countries)
             if town is None or town.latitude is None or town.kind == "country":
@@ -247,7 +248,6 @@ class Gazetteer:
                     <= COMPOUND_KM
                 ):
                     return place
-            rank = {c: i for i, c in enumerate(countries)}
             if found is not None and (
                 found.kind == "border"
                 or rank.get(found.country, len(rank)) < rank.get(town.country, len(rank))

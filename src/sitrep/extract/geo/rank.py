@@ -97,7 +97,7 @@ class Ranker:
             for reading in options:
                 loose = self.ix.candidates(reading.key, raw, True) if len(reading.key) >= 4 else []
                 # with no country to narrow them, loose keys meet far too often ("Miniyeh" and
-                # Minna, "Ein Issa" and Inisa): the spelling must stay close to the place's own
+                # Minna, "Tirah" and Tyre): the spelling must stay close to the place's own
                 close = [c for c in loose if self._well_known(c) and self._close(reading, c)]
                 if m := self._pick(close, reading, ctx):
                     return m
