@@ -435,25 +435,12 @@ def test_the_strikes_hit_places_the_event_told_before(extractor) -> None:  # typ
 
 
 def _said(n: int, victim: str, kind, claimant: str | None):  # type: ignore[no-untyped-def]
-    from sitrep.models import (
-        CasualtyFigure,
-        CasualtyStatus,
-        Claimant,
-        ClaimantType,
-        Count,
-        Evidence,
-    )
+    from records import evidence, figure
+    from sitrep.models import ClaimantType
 
-    text = f"{n} {victim} were killed."
-    return CasualtyFigure(
-        status=CasualtyStatus.KILLED,
-        count=Count(n, n),
-        victim=victim,
-        victim_kind=kind,
-        victim_side=None,
-        claimant=Claimant(claimant, ClaimantType.GOVERNMENT if claimant else ClaimantType.MEDIA),
-        evidence=Evidence(0, len(text), text),
-    )
+    ctype = ClaimantType.GOVERNMENT if claimant else ClaimantType.MEDIA
+    said = evidence(f"{n} {victim} were killed.")
+    return figure(n, n, claimant, ctype, said, victim=victim, kind=kind, side=None)
 
 
 def test_claimants_who_count_other_victims_tell_parts_of_one_toll() -> None:
