@@ -456,3 +456,10 @@ def test_a_namesake_far_from_the_town_named_beside_it_gives_way_to_the_town(
     # outrank the place in a country the article names more
     p = gaz.locate(["Dhahran"], ["Arab"], ["Saudi Arabia", "United States"])
     assert p is not None and p.country == "Saudi Arabia"
+
+
+def test_a_village_in_another_district_is_no_seat_of_a_district(gaz: Gazetteer) -> None:
+    # Istanbul's Kadıköy district has no point of its own; the village of Kadıköy in Silivri,
+    # 60 km away in the same province, is not where it is
+    p = gaz.resolve("Kadikoy", countries=["Turkey"])
+    assert p is None or p.admin2 != "Silivri"

@@ -130,7 +130,7 @@ class Index:
         """Subdivision row -> the one town of its name, for subdivisions cities500 links no town
         to ("Torit County" -> Torit, "Azaz District" -> I'zaz, known by that spelling only as
         another name): the seat a coder places an event known only to its district at. The town
-        must lie in the same country and, when both are known, the same province."""
+        must lie in the same country and, when they are known, the same province and district."""
         t = self.t
         seats: dict[int, int] = {}
         for i, name in enumerate(t.sub_name):
@@ -144,6 +144,9 @@ class Index:
                 for c in (*self.cities.get(k, ()), *self.alternates.get(k, ()))
                 if t.city_country[c] == t.sub_country[i]
                 and (parent < 0 or t.city_admin1[c] in (parent, -1))
+                # a village of the name in another district of the province is no seat: Kadıköy
+                # in Silivri is not where Istanbul's Kadıköy district is
+                and (t.sub_level[i] != 2 or t.city_admin2[c] in (i, -1))
             }
             if len(towns) == 1:
                 seats[i] = towns.pop()
