@@ -27,6 +27,8 @@ from sitrep.nlp import load_nlp
         # a capital "City" is part of the name; a lower-case "city" is a generic word
         (", Davao City on", ("Davao City",)),
         (" (Surat city, Gujarat)", ("Surat", "Gujarat")),
+        # a port's areas follow "port city" as a town's follow "city"
+        (" port city (Al Hali, Al Hudaydah) with", ("Al Hali", "Al Hudaydah")),
     ],
 )
 def test_hints_follow_chains_of_enclosing_areas(tail: str, hints: tuple[str, ...]) -> None:

@@ -425,7 +425,8 @@ _GENERIC = (
 _LINKS = r"de|del|da|do|dos|los|las|la|el|al|ar|as|ad|i|e"  # "Qala i Naw", "Ras al Ain"
 _OF_UNITS = r"neighborhood|neighbourhood|quarter|area|village|suburb|district|town"
 _HINTS = re.compile(
-    rf"(?:\s+(?:{_GENERIC}))?"
+    # "Hodeidah Red Sea port city (Al Hali, Al Hudaydah)": a port's areas follow it too
+    rf"(?:\s+(?:port\s+)?(?:{_GENERIC}))?"
     r"(?:\s*\((?P<p>[^()]{2,80})\)"
     r"|,\s*(?P<c>[A-Z][\w'’-]*(?:[ -](?:(?:de|del|da|do|dos|los|las|la|el|al|ar|as|ad)\s+){0,2}[A-Z][\w'’-]*){0,4})"
     r"(?=\s*[,.;:)(]|\s+[a-z]|$)"
