@@ -502,3 +502,13 @@ def test_firing_on_military_posts_is_a_clash(extractor) -> None:  # type: ignore
     )
     x = _extract(extractor, text, date(2024, 3, 18), title="Border tensions rise after air strikes")
     assert "Armed clash" in [str(e.sub_event_type) for e in x.events]
+
+
+def test_a_town_and_its_province_run_on_with_no_comma(extractor) -> None:  # type: ignore[no-untyped-def]
+    note = "On 30 April 2020, in Eldorado Sinaloa, the body of a man was found. 1 fatality."
+    place = _first_event(extractor, note).place
+    assert place is not None and place.country == "Mexico" and place.admin1 == "Sinaloa"
+    # a demonym before a region is whose, not a town in it
+    note = "On 30 April 2020, a mortar killed three in Pakistani Kashmir."
+    place = _first_event(extractor, note).place
+    assert place is None or place.country != "India"

@@ -350,7 +350,27 @@ class DocumentReader:
                 if found.admin1 not in {a.admin1 for a in theatre if a is not None}:
                     return None
             return found
-        return self.geo.locate(names, hints, self.context_countries)
+        return self.geo.locate(names, hints, self.context_countries) or self._run_on(name, hints)
+
+    def _run_on(self, name: str, hints: tuple[str, ...]) -> Place | None:
+        """ "in Tijuana Baja California", "Mojolo Sinaloa": a town and its province run on with no
+        comma; read as "Town, Province" when the last words name a province."""
+        words = name.split()
+        if not all(w[:1].isupper() for w in words):
+            return None  # "Tirah region"
+        for cut in (2, 1):
+            if len(words) <= cut:
+                continue
+            head, tail = " ".join(words[:-cut]), " ".join(words[-cut:])
+            if self.geo.country(head):
+                return None  # "Pakistani Kashmir": whose, not a town
+            area = self.geo.resolve(tail, countries=self.context_countries)
+            # a province of the article's countries, if it has any: "Persian Gulf", in a story
+            # about Bahrain, is no town in Gulf province, Papua New Guinea
+            ours = not self.context_countries or (area and area.country in self.context_countries)
+            if area is not None and area.kind == "admin1" and ours:
+                return self.geo.locate([head], (tail, *hints), self.context_countries)
+        return None
 
     @staticmethod
     def _place_near(
