@@ -196,20 +196,14 @@ class Attribution:
                     if token in subj[0].subtree:
                         # "killed 20 people, including five children, residents said": the
                         # parser took the victims for the speaker, who follows the last comma
-                        return self._after_last_comma(token, anc)
+                        words = _after_last_comma(token, anc)
+                        return self.resolve_phrase(words) if words else None
                     return self.resolve_phrase(_phrase(subj[0]))
                 if agent:
                     objs = [g for g in agent[0].children if g.dep_ == "pobj"]
                     if objs:
                         return self.resolve_phrase(_phrase(objs[0]))
         return None
-
-    def _after_last_comma(self, token: Token, verb: Token) -> str | None:
-        """The words between the last comma after the figure and the reporting verb."""
-        doc = token.doc
-        commas = [t.i for t in doc[token.i : verb.i] if t.text == ","]
-        words = list(doc[commas[-1] + 1 : verb.i]) if commas else []
-        return self.resolve_phrase(words) if 0 < len(words) <= 8 else None
 
     def _from_according(self, sent: Span) -> str | None:
         m = _ACCORDING.search(sent.text)
@@ -277,11 +271,19 @@ class Attribution:
                 subj = [c for c in verb.children if c.dep_ == "nsubj"]
                 if subj:
                     return self.resolve_phrase(_phrase(subj[0]))
-                commas = [t.i for t in sent.doc[token.i : verb.i] if t.text == ","]
-                words = list(sent.doc[commas[-1] + 1 : verb.i])  # ", regional governor X said"
-                if 0 < len(words) <= 8:
+                words = _after_last_comma(token, verb)  # ", regional governor X said"
+                if words:
                     return self.resolve_phrase(words)
         return None
+
+
+def _after_last_comma(token: Token, verb: Token) -> list[Token]:
+    """The speaker's words between the last comma after the figure and the reporting verb
+    (at most eight, else none)."""
+    doc = token.doc
+    commas = [t.i for t in doc[token.i : verb.i] if t.text == ","]
+    words = list(doc[commas[-1] + 1 : verb.i]) if commas else []
+    return words if 0 < len(words) <= 8 else []
 
 
 def _entity_text(token: Token) -> str:

@@ -44,9 +44,9 @@ def _force_on_crowd(dr: Draft) -> bool:
 
 
 def _joins(dr: Draft) -> bool:
-    """A mention of the gathering: a protest, a clash or arson told with the crowd named, or
-    the security forces' attack on the crowd."""
-    if dr.sub_event_type in _PROTESTS or _force_on_crowd(dr):
+    """A mention of the gathering: a protest (the security forces' attack on the crowd is one
+    by now), or a clash or arson told with the crowd named."""
+    if dr.sub_event_type in _PROTESTS:
         return True
     return dr.sub_event_type in _CROWD_ACTS and any(_CROWD.search(e.text) for e in dr.evidence)
 
@@ -58,11 +58,11 @@ def merge_demonstrations(drafts: list[Draft]) -> list[Draft]:
     out: list[Draft] = []
     heads: list[Draft] = []
     for dr in drafts:
+        if _force_on_crowd(dr):
+            dr.sub_event_type = _S.EXCESSIVE_FORCE
         if not _joins(dr):
             out.append(dr)
             continue
-        if _force_on_crowd(dr):
-            dr.sub_event_type = _S.EXCESSIVE_FORCE
         head = next(
             (h for h in heads if dates_agree(h.date, dr.date) and places_agree(h.place, dr.place)),
             None,

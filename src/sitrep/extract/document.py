@@ -365,10 +365,11 @@ class DocumentReader:
             if self.geo.country(head):
                 return None  # "Pakistani Kashmir": whose, not a town
             area = self.geo.resolve(tail, countries=self.context_countries)
+            if area is None or area.kind != "admin1":
+                continue
             # a province of the article's countries, if it has any: "Persian Gulf", in a story
             # about Bahrain, is no town in Gulf province, Papua New Guinea
-            ours = not self.context_countries or (area and area.country in self.context_countries)
-            if area is not None and area.kind == "admin1" and ours:
+            if not self.context_countries or area.country in self.context_countries:
                 return self.geo.locate([head], (tail, *hints), self.context_countries)
         return None
 
