@@ -508,6 +508,10 @@ def test_a_town_and_its_province_run_on_with_no_comma(extractor) -> None:  # typ
     note = "On 30 April 2020, in Eldorado Sinaloa, the body of a man was found. 1 fatality."
     place = _first_event(extractor, note).place
     assert place is not None and place.country == "Mexico" and place.admin1 == "Sinaloa"
+    # "California" alone had voted for the United States; Tijuana lies in Baja California
+    note = "On 8 May 2020, in Tijuana Baja California, a man was found dead. 1 fatality."
+    place = _first_event(extractor, note).place
+    assert place is not None and place.country == "Mexico" and place.name == "Tijuana"
     # a demonym before a region is whose, not a town in it
     note = "On 30 April 2020, a mortar killed three in Pakistani Kashmir."
     place = _first_event(extractor, note).place

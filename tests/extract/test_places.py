@@ -423,6 +423,15 @@ def test_an_unknown_place_falls_back_to_its_area_inside_the_next_one(gaz: Gazett
     assert p is not None and p.admin1 == "Ankara" and p.geo_precision == 2
 
 
+def test_a_town_inside_its_named_area_wins_over_the_articles_country(gaz: Gazetteer) -> None:
+    # "Cartagena, Bolivar": "Bolivar" alone had made the note Venezuelan
+    p = gaz.locate(["Cartagena"], ["Bolivar"], ["Venezuela"])
+    assert p is not None and p.country == "Colombia" and p.kind == "city"
+    # a place the hinted area of no other country holds by its own name still falls back there
+    p = gaz.locate(["Nowhereville"], ["Bolivar"], ["Venezuela"])
+    assert p is not None and p.country == "Venezuela"
+
+
 def test_a_name_beside_a_town_is_near_that_town_not_a_namesake_abroad(gaz: Gazetteer) -> None:
     # "La Candelaria, Bogota": the gazetteer's La Candelaria is in Argentina
     p = gaz.locate(["La Candelaria"], ["Bogota"], [])

@@ -371,6 +371,10 @@ class DocumentReader:
             # about Bahrain, is no town in Gulf province, Papua New Guinea
             if not self.context_countries or area.country in self.context_countries:
                 return self.geo.locate([head], (tail, *hints), self.context_countries)
+            # a province abroad only when the town lies in it: "Tijuana Baja California" in a
+            # note whose "California" had voted for the United States
+            if (town := self.geo.within([head], [tail], area.country)) is not None:
+                return town
         return None
 
     @staticmethod

@@ -210,6 +210,8 @@ class Gazetteer:
                         if place.latitude is not None or place.kind == "country":
                             return place
                         unmapped = unmapped or place
+        if ctx_rows and (abroad := self._chain_abroad(names, areas, ctx_rows)) is not None:
+            return abroad
         top = order[0]
         outer = (*areas[1:], None)
         for hint, rows, around in zip(areas, rows_by_hint, outer, strict=True):
@@ -223,6 +225,29 @@ class Gazetteer:
             if area is not None and area.kind != "country" and area.latitude is not None:
                 return replace(area, geo_precision=max(area.geo_precision, 2))
         return unmapped
+
+    def _chain_abroad(
+        self, names: tuple[str, ...], areas: tuple[str, ...], ctx_rows: tuple[int, ...]
+    ) -> Place | None:
+        """A town found by its own name inside a hinted area of a country the article was not
+        thought to be about: "Cartagena, Bolivar" is in Colombia even where "Bolivar" alone had
+        voted for Venezuela. Only the town's exact name counts, never a looser spelling."""
+        ranker, t = self.ranker, self.index.t
+        keys = {fold(n) for n in names}
+        for hint in areas:
+            rows = ranker.admin_rows(hint, (), exact=True)
+            for c in dict.fromkeys(t.sub_country[r] for r in rows):
+                if c in ctx_rows:
+                    continue
+                admins = frozenset(r for r in rows if t.sub_country[r] == c)
+                for name in names:
+                    match = ranker.resolve(name, Context((c,), admins))
+                    if match is None or match.candidate.kind != "city":
+                        continue
+                    place = self._place(match)
+                    if fold(place.name) in keys and place.latitude is not None:
+                        return place
+        return None
 
     def _near_town(
         self, names: tuple[str, ...], areas: tuple[str, ...], countries: tuple[str, ...]
