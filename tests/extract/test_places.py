@@ -423,6 +423,17 @@ def test_an_unknown_place_falls_back_to_its_area_inside_the_next_one(gaz: Gazett
     assert p is not None and p.admin1 == "Ankara" and p.geo_precision == 2
 
 
+def test_a_province_name_that_is_also_its_capitals_other_name_means_the_town(
+    gaz: Gazetteer,
+) -> None:
+    # GeoNames calls the city Mahilyow and gives "Mogilev" as the province's own name
+    town = gaz.resolve("Mogilev", countries=["Belarus"])
+    assert town is not None and town.kind == "city" and town.geo_precision == 1
+    # said as a province, it stays the province
+    region = gaz.resolve("Mogilev region", countries=["Belarus"])
+    assert region is not None and region.kind == "admin1"
+
+
 def test_a_town_inside_its_named_area_wins_over_the_articles_country(gaz: Gazetteer) -> None:
     # "Cartagena, Bolivar": "Bolivar" alone had made the note Venezuelan
     p = gaz.locate(["Cartagena"], ["Bolivar"], ["Venezuela"])

@@ -79,6 +79,8 @@ class Ranker:
         famous = False  # a prominent place abroad has the name as its own
         for reading in options:
             cands = self.ix.candidates(reading.key, raw, False)
+            if cands and all(c.kind in ("admin1", "admin2") for c in cands):
+                cands += self._capitals(reading.key, cands)
             if not ctx.countries:  # "Habana" is Havana before a hamlet in Queensland
                 cands += [c for c in self.ix.alternate(reading.key) if self._well_known(c)]
             if m := self._pick(cands, reading, ctx):
@@ -122,6 +124,16 @@ class Ranker:
             if m := self._pick(cands, reading, ctx, abroad=True):
                 return m
         return None
+
+    def _capitals(self, key: str, areas: list[Candidate]) -> list[Candidate]:
+        """Towns inside these areas that have the name only as another name: "Mogilev" is the
+        province's English name and its capital's (Mahilyow), and a note means the town."""
+        t, refs = self.t, {c.ref for c in areas}
+        return [
+            c
+            for c in self.ix.alternate(key)
+            if c.kind == "city" and (t.city_admin1[c.ref] in refs or t.city_admin2[c.ref] in refs)
+        ]
 
     def _compound(self, raw: str, parts: list[Reading], ctx: Context) -> Match | None:
         """A name made of parts ("Bogota-Usaquen", "Nameless Hills (Khojavend Region)"): the most
