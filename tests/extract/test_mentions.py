@@ -29,6 +29,11 @@ from sitrep.nlp import load_nlp
         (" (Surat city, Gujarat)", ("Surat", "Gujarat")),
         # a port's areas follow "port city" as a town's follow "city"
         (" port city (Al Hali, Al Hudaydah) with", ("Al Hali", "Al Hudaydah")),
+        # a list of places, not a chain of areas; one comma before "and" may still be a chain
+        (", Ghor, Laghman, and Balkh provinces.", ()),
+        (", Ghor, Laghman and Balkh provinces.", ()),
+        (", Borno and Yola, Adamawa.", ("Borno",)),
+        (" (Sirwah, Marib), Nihm, and Taizz", ("Sirwah", "Marib")),
     ],
 )
 def test_hints_follow_chains_of_enclosing_areas(tail: str, hints: tuple[str, ...]) -> None:

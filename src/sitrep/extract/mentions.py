@@ -382,10 +382,15 @@ def _read_hints(tail: str) -> tuple[tuple[str, ...], int]:
     out: list[str] = []
     alias = _ALIAS.match(tail)
     pos = set_off = alias.end() if alias else 0
+    listed: tuple[list[str], int] | None = None  # the hints before a run of comma-set names
     for _ in range(_MAX_HINT_LINKS):
         m = _HINTS.match(tail, pos)
         if not m:
             break
+        if m.group("c") and listed is None:
+            listed = (list(out), set_off)
+        elif not m.group("c"):
+            listed = None
         inside = m.group("i") or m.group("o")  # " in Idleb": may name a place of its own
         text = m.group("p") or m.group("c") or inside or ""
         names = [_ADMIN_SUFFIX.sub("", n.strip()).strip() for n in text.split(",")]
@@ -393,6 +398,11 @@ def _read_hints(tail: str) -> tuple[tuple[str, ...], int]:
         pos = m.end()
         if inside is None and set_off == pos - (m.end() - m.start()):
             set_off = pos
+    end = _LIST_END.match(tail, pos) if listed is not None else None
+    if listed is not None and end and (end.group(1) or len(out) - len(listed[0]) >= 2):
+        # "in Kabul, Ghor, Laghman, and Balkh provinces": a list of places, not a chain of
+        # areas; "Maiduguri, Borno and Yola" may still be a town in its state
+        out, set_off = listed
     return tuple(out), set_off
 
 
@@ -414,6 +424,7 @@ def _with_hint_ends(found: list[PlaceName], sent: Span) -> list[PlaceName]:
 
 
 _MAX_HINT_LINKS = 4
+_LIST_END = re.compile(r"(,)?\s+(?:and|or|&)\s+[A-Z]")
 #: "Kypseli [Kipseli]", "Syntagma square [coded to Athens-Central Athens]"
 _ALIAS = re.compile(r"(?:\s+[a-z]+)?\s*\[(?:coded (?:to|as)\s+)?([A-Z][^\[\]]{1,60})\]")
 _GENERIC = (
