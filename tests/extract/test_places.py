@@ -434,6 +434,13 @@ def test_a_province_name_that_is_also_its_capitals_other_name_means_the_town(
     assert region is not None and region.kind == "admin1"
 
 
+def test_a_town_in_the_area_of_its_own_name_is_the_town(gaz: Gazetteer) -> None:
+    # "in Colon (Colon)": Honduras' Colón department has no town of that name, Panama's
+    # province has the city
+    p = gaz.locate(["Colon"], ["Colon"], [])
+    assert p is not None and p.country == "Panama" and p.kind == "city"
+
+
 def test_a_town_inside_its_named_area_wins_over_the_articles_country(gaz: Gazetteer) -> None:
     # "Cartagena, Bolivar": "Bolivar" alone had made the note Venezuelan
     p = gaz.locate(["Cartagena"], ["Bolivar"], ["Venezuela"])

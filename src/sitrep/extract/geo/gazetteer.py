@@ -201,15 +201,24 @@ class Gazetteer:
             ),
         )
         unmapped = None  # a district found by name that no coordinates place
+        itself = None  # the hinted area found as the name: "Colon (Colon)" may mean the town
         for c in order:  # inside the hinted areas of one country, the innermost area first
             for rows in rows_by_hint:
                 admins = frozenset(r for r in rows if t.sub_country[r] == c)
                 for name in names if admins else ():
                     if match := ranker.resolve(name, Context((c,), admins)):
                         place = self._place(match)
-                        if place.latitude is not None or place.kind == "country":
+                        if (
+                            match.candidate.kind in ("admin1", "admin2")
+                            and match.candidate.ref in admins
+                        ):
+                            itself = itself or place
+                        elif place.latitude is not None or place.kind == "country":
                             return place
-                        unmapped = unmapped or place
+                        else:
+                            unmapped = unmapped or place
+        if itself is not None:
+            return itself
         if ctx_rows and (abroad := self._chain_abroad(names, areas, ctx_rows)) is not None:
             return abroad
         top = order[0]
