@@ -434,6 +434,16 @@ def test_a_province_name_that_is_also_its_capitals_other_name_means_the_town(
     assert region is not None and region.kind == "admin1"
 
 
+def test_a_large_town_set_in_the_neighbouring_province_is_still_the_town(gaz: Gazetteer) -> None:
+    # "Mariupol, Zaporizhia": the note's area is wrong, Mariupol lies in Donetsk oblast
+    p = gaz.locate(["Mariupol"], ["Zaporizhia"], ["Ukraine"])
+    assert p is not None and p.kind == "city" and near(p, 47.10, 37.54, km=10)
+    # a large namesake far from the area is not meant: Benito Juárez of Mexico City is no
+    # place in Nuevo León
+    p = gaz.locate(["Benito Juarez"], ["Nuevo Leon"], ["Mexico"])
+    assert p is not None and p.admin1 == "Nuevo León"
+
+
 def test_a_town_in_the_area_of_its_own_name_is_the_town(gaz: Gazetteer) -> None:
     # "in Colon (Colon)": Honduras' Colón department has no town of that name, Panama's
     # province has the city

@@ -22,11 +22,12 @@ from sitrep.extract.geo.data import (
 )
 from sitrep.extract.geo.errors import GazetteerDataError
 from sitrep.extract.geo.index import SHORT_ALIAS, Candidate, Index
-from sitrep.extract.geo.rank import COMPOUND_KM, Context, Match, Ranker, haversine_km
+from sitrep.extract.geo.rank import COMPOUND_KM, PROMINENT, Context, Match, Ranker, haversine_km
 from sitrep.extract.geo.text import MAX_QUERY_CHARS, fold
 from sitrep.models import Place
 
 SCAN_KINDS = frozenset({"border", "crossing", "region"})
+NEXT_AREA_KM = 250  # a town coders set in the wrong province lies in the next one, this near
 
 PathLike = str | Path | Traversable
 
@@ -232,8 +233,33 @@ class Gazetteer:
                 or self._only_area(rows, top)
             )
             if area is not None and area.kind != "country" and area.latitude is not None:
-                return replace(area, geo_precision=max(area.geo_precision, 2))
+                return self._large_town_near(names, top, area) or replace(
+                    area, geo_precision=max(area.geo_precision, 2)
+                )
         return unmapped
+
+    def _large_town_near(self, names: tuple[str, ...], country: int, area: Place) -> Place | None:
+        """A large town of the name near the hinted area, where the note gave it the neighbouring
+        one: "Mariupol, Zaporizhia" (Mariupol lies in Donetsk oblast)."""
+        if area.latitude is None or area.longitude is None:
+            return None
+        for name in names:
+            match = self.ranker.resolve(name, Context((country,)))
+            if match is None or match.candidate.kind != "city":
+                continue
+            if match.candidate.population < PROMINENT:
+                continue
+            town = self._place(match)
+            if (
+                town.latitude is not None
+                and town.longitude is not None
+                and (
+                    haversine_km(town.latitude, town.longitude, area.latitude, area.longitude)
+                    <= NEXT_AREA_KM
+                )
+            ):
+                return town
+        return None
 
     def _chain_abroad(
         self, names: tuple[str, ...], areas: tuple[str, ...], ctx_rows: tuple[int, ...]
