@@ -29,6 +29,13 @@ from sitrep.nlp import load_nlp
         (" (Surat city, Gujarat)", ("Surat", "Gujarat")),
         # a port's areas follow "port city" as a town's follow "city"
         (" port city (Al Hali, Al Hudaydah) with", ("Al Hali", "Al Hudaydah")),
+        # two generic words, and South Asia's units
+        (" sector area (Poonch district, J&K).", ("Poonch", "J&K")),
+        (" police station area (Bhagalpur, Bihar)", ("Bhagalpur", "Bihar")),
+        (
+            " in Dighinala upazila (Khagrachhari, Chittagong).",
+            ("Dighinala", "Khagrachhari", "Chittagong"),
+        ),
         # a list of places, not a chain of areas; one comma before "and" may still be a chain
         (", Ghor, Laghman, and Balkh provinces.", ()),
         (", Ghor, Laghman and Balkh provinces.", ()),

@@ -431,13 +431,13 @@ _GENERIC = (
     r"district|sub-?district|municipality|province|village|town|city|region|county|governorate|"
     r"area|LGA|subdivision|sub-?division|chieftaincy|township|commune|locality|neighbou?rhood|"
     r"community|department|state|countryside|suburb|quarter|division|zone|woreda|tehsil|ward|"
-    r"sector|parish|camp"
+    r"sector|parish|camp|upazila|taluka|mandal|tambon|amphoe|block|police station"
 )
 _LINKS = r"de|del|da|do|dos|los|las|la|el|al|ar|as|ad|i|e"  # "Qala i Naw", "Ras al Ain"
 _OF_UNITS = r"neighborhood|neighbourhood|quarter|area|village|suburb|district|town"
 _HINTS = re.compile(
     # "Hodeidah Red Sea port city (Al Hali, Al Hudaydah)": a port's areas follow it too
-    rf"(?:\s+(?:port\s+)?(?:{_GENERIC}))?"
+    rf"(?:\s+(?:port\s+)?(?:{_GENERIC})(?:\s+(?:{_GENERIC}))?)?"  # "Balakote sector area"
     r"(?:\s*\((?P<p>[^()]{2,80})\)"
     r"|,\s*(?P<c>[A-Z][\w'’-]*(?:[ -](?:(?:de|del|da|do|dos|los|las|la|el|al|ar|as|ad)\s+){0,2}[A-Z][\w'’-]*){0,4})"
     r"(?=\s*[,.;:)(]|\s+[a-z]|$)"
