@@ -322,3 +322,9 @@ def test_a_road_named_after_its_town_places_a_note() -> None:
 def test_a_possessive_owner_is_the_area_a_place_lies_in() -> None:
     names = _names("On 29 April 2019, rioters set fire to a tax office in Tel Aviv's Holon suburb.")
     assert ("Holon", ("Tel Aviv",)) in names
+
+
+def test_arabic_and_persian_linking_words_stay_inside_a_name() -> None:
+    # "wa" (and), "ash" (the): one district's name, not "Shaaf district" alone
+    note = "On 4 May 2020, air raids were reported on Khabb wa ash Shaaf district (Al Jawf)."
+    assert ("Khabb wa ash Shaaf district", ("Al Jawf",)) in _names(note)

@@ -433,13 +433,15 @@ _GENERIC = (
     r"community|department|state|countryside|suburb|quarter|division|zone|woreda|tehsil|ward|"
     r"sector|parish|camp|upazila|taluka|mandal|tambon|amphoe|block|police station"
 )
-_LINKS = r"de|del|da|do|dos|los|las|la|el|al|ar|as|ad|i|e"  # "Qala i Naw", "Ras al Ain"
+#: lower-case words inside a place's name: "Martinez de la Torre", "Khabb wa ash Shaaf"
+_NAME_LINKS = r"de|del|da|do|dos|das|los|las|la|el|al|ar|as|ash|ad|az|wa"
+_LINKS = rf"{_NAME_LINKS}|i|e"  # "Qala i Naw": also inside the areas "X area of Y" names
 _OF_UNITS = r"neighborhood|neighbourhood|quarter|area|village|suburb|district|town"
 _HINTS = re.compile(
     # "Hodeidah Red Sea port city (Al Hali, Al Hudaydah)": a port's areas follow it too
     rf"(?:\s+(?:port\s+)?(?:{_GENERIC})(?:\s+(?:{_GENERIC}))?)?"  # "Balakote sector area"
     r"(?:\s*\((?P<p>[^()]{2,80})\)"
-    r"|,\s*(?P<c>[A-Z][\w'’-]*(?:[ -](?:(?:de|del|da|do|dos|los|las|la|el|al|ar|as|ad)\s+){0,2}[A-Z][\w'’-]*){0,4})"
+    rf"|,\s*(?P<c>[A-Z][\w'’-]*(?:[ -](?:(?:{_NAME_LINKS})\s+){{0,2}}[A-Z][\w'’-]*){{0,4}})"
     r"(?=\s*[,.;:)(]|\s+[a-z]|$)"
     r"|\s+in\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|rural)\s+)?"
     r"(?:(?:countryside|outskirts|suburbs|province|governorate|district|region|area)\s+of\s+)?"
@@ -449,11 +451,11 @@ _HINTS = re.compile(
 )
 _CITY_OF = re.compile(
     r"\b(?:city|town|village|district|province|region) of\s+"
-    r"([A-Z][\w'’-]+(?:\s+(?:(?:de|del|da|do|la|el|al)\s+){0,2}[A-Z][\w'’-]*){0,3})"
+    rf"([A-Z][\w'’-]+(?:\s+(?:(?:{_NAME_LINKS})\s+){{0,2}}[A-Z][\w'’-]*){{0,3}})"
 )
 #: coder notes' "Hauban (Salh, Taizz)": a name followed by the areas it lies in
 _PAREN_PLACE = re.compile(
-    r"(?<![\w'’-])([A-Z][\w'’-]+(?:\s+(?:(?:de|del|da|do|los|las|la|el|al)\s+){0,2}[A-Z][\w'’-]*){0,3})"
+    rf"(?<![\w'’-])([A-Z][\w'’-]+(?:\s+(?:(?:{_NAME_LINKS})\s+){{0,2}}[A-Z][\w'’-]*){{0,3}})"
     # not an organisation's acronym: "Home-Based Women Workers Federation (HBWWF)"
     r"(?=\s*\((?![A-Z]{2,}\))[A-Z][\w'’ -]{2,30}(?:,\s*[A-Z][\w'’ -]{2,30}){0,2}\))"
 )
@@ -461,7 +463,7 @@ _PAREN_PLACE = re.compile(
 #: ("This town", "Their village": a determiner, not a name)
 _NAMED_PLACE = re.compile(
     r"(?<![\w'’-])(?!(?:This|That|These|Those|The|Its|Their|His|Her|Our|Each|Every|Another)\s)"
-    r"([A-Z][\w'’-]+(?:\s+(?:(?:de|del|da|do|los|las|la|el|al)\s+){0,2}[A-Z][\w'’-]*){0,3})"
+    rf"([A-Z][\w'’-]+(?:\s+(?:(?:{_NAME_LINKS})\s+){{0,2}}[A-Z][\w'’-]*){{0,3}})"
     r"\s+(?:city|town|village|district|sub-?district|subdivision|municipality|province|"
     r"governorate|county|township|commune|neighbou?rhood)\b"
 )
@@ -474,7 +476,7 @@ _LOOSE_PLACE = re.compile(
     r"\b(?:in|into|near|at|outside|around|(?:parts|outskirts|area|areas|suburbs|centre|center|"
     r"countryside|village|town|city|district)\s+of)\s+(?:the\s+)?"
     r"(?:(?:central|northern|southern|eastern|western|downtown|rural)\s+)?"
-    r"([A-Z][\w'’-]+(?:\s+(?:(?:de|del|da|do|dos|das|los|las|la|el|al|ar|as|ash|ad)\s+){0,2}[A-Z][\w'’-]*){0,3})"
+    rf"([A-Z][\w'’-]+(?:\s+(?:(?:{_NAME_LINKS})\s+){{0,2}}[A-Z][\w'’-]*){{0,3}})"
     r"(\s+(?:district|municipality|province|village|town|city|region|county))?"
     r"(?:,\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}))?"
 )
@@ -484,7 +486,7 @@ _LOOSE_PLACE = re.compile(
 _STRUCK = re.compile(
     r"\b(?:strikes?|airstrikes?|air raids?|attacks?|raids?|shelling|bombing|bombardment|"
     r"assault|offensive)\s+(?:on|against)\s+"
-    r"([A-Z][\w'’-]+(?:\s+(?:(?:de|del|da|do|la|el|al)\s+){0,2}[A-Z][\w'’-]*){0,2})"
+    rf"([A-Z][\w'’-]+(?:\s+(?:(?:{_NAME_LINKS})\s+){{0,2}}[A-Z][\w'’-]*){{0,2}})"
     r"(?![\w'’-])"
 )
 
@@ -492,7 +494,7 @@ _STRUCK = re.compile(
 _IN_AREA = re.compile(
     # inside a clause, not after "the": "Police in Pakistan", "the Army in Kashmir" are no places
     r"(?<=[a-z,] )(?<!the )"
-    r"([A-Z][\w'’-]+(?:\s+(?:(?:de|del|da|do|la|el|al|ar|as|ash|ad)\s+){0,2}[A-Z][\w'’-]*){0,2})"
+    rf"([A-Z][\w'’-]+(?:\s+(?:(?:{_NAME_LINKS})\s+){{0,2}}[A-Z][\w'’-]*){{0,2}})"
     r"(?=\s+in\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central)\s+)?[A-Z])"
 )
 
