@@ -328,3 +328,12 @@ def test_arabic_and_persian_linking_words_stay_inside_a_name() -> None:
     # "wa" (and), "ash" (the): one district's name, not "Shaaf district" alone
     note = "On 4 May 2020, air raids were reported on Khabb wa ash Shaaf district (Al Jawf)."
     assert ("Khabb wa ash Shaaf district", ("Al Jawf",)) in _names(note)
+
+
+def test_a_loose_name_keeps_the_generic_word_that_says_its_level() -> None:
+    # "in Al Bayda governorate" is the province, which must not pass for its town
+    note = (
+        "On 2 May 2020, clashes were reported in Radman Al Awad district (Al Bayda) amid "
+        "growing tensions in Al Bayda governorate."
+    )
+    assert ("Al Bayda governorate", ()) in _names(note)

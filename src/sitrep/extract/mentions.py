@@ -215,6 +215,8 @@ def event_place_names(sent: Span, *, loose: bool = False) -> list[PlaceName]:
                 continue
             covered.update(range(start, sent.start_char + end))
             name = m.group(0) if whole else m.group(1)
+            if pattern is _LOOSE_PLACE and m.group(2):
+                name += m.group(2)  # "in Al Bayda governorate": the province, not its town
             out.append(PlaceName(start, name, _hints(sent.text[end:]), True))
     out = _with_hint_ends([_owned(p) for p in out], sent)
     if loose:
@@ -477,7 +479,7 @@ _LOOSE_PLACE = re.compile(
     r"countryside|village|town|city|district)\s+of)\s+(?:the\s+)?"
     r"(?:(?:central|northern|southern|eastern|western|downtown|rural)\s+)?"
     rf"([A-Z][\w'’-]+(?:\s+(?:(?:{_NAME_LINKS})\s+){{0,2}}[A-Z][\w'’-]*){{0,3}})"
-    r"(\s+(?:district|municipality|province|village|town|city|region|county))?"
+    r"(\s+(?:district|municipality|province|governorate|state|village|town|city|region|county)\b)?"
     r"(?:,\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}))?"
 )
 
