@@ -36,6 +36,8 @@ from sitrep.nlp import load_nlp
             " in Dighinala upazila (Khagrachhari, Chittagong).",
             ("Dighinala", "Khagrachhari", "Chittagong"),
         ),
+        (" residential villages (Razih, Sadah). No", ("Razih", "Sadah")),
+        (" on Monday (local time)", ()),
         # a list of places, not a chain of areas; one comma before "and" may still be a chain
         (", Ghor, Laghman, and Balkh provinces.", ()),
         (", Ghor, Laghman and Balkh provinces.", ()),

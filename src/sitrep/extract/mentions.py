@@ -441,7 +441,8 @@ _LINKS = rf"{_NAME_LINKS}|i|e"  # "Qala i Naw": also inside the areas "X area of
 _OF_UNITS = r"neighborhood|neighbourhood|quarter|area|village|suburb|district|town"
 _HINTS = re.compile(
     # "Hodeidah Red Sea port city (Al Hali, Al Hudaydah)": a port's areas follow it too
-    rf"(?:\s+(?:port\s+)?(?:{_GENERIC})(?:\s+(?:{_GENERIC}))?)?"  # "Balakote sector area"
+    # "Balakote sector area", "Bani Siyah residential villages", "Hodeidah port city"
+    rf"(?:\s+(?:[a-z]+\s+)?(?:{_GENERIC})s?(?:\s+(?:{_GENERIC})s?)?)?"
     r"(?:\s*\((?P<p>[^()]{2,80})\)"
     rf"|,\s*(?P<c>[A-Z][\w'’-]*(?:[ -](?:(?:{_NAME_LINKS})\s+){{0,2}}[A-Z][\w'’-]*){{0,4}})"
     r"(?=\s*[,.;:)(]|\s+[a-z]|$)"
