@@ -516,3 +516,16 @@ def test_a_town_and_its_province_run_on_with_no_comma(extractor) -> None:  # typ
     note = "On 30 April 2020, a mortar killed three in Pakistani Kashmir."
     place = _first_event(extractor, note).place
     assert place is None or place.country != "India"
+
+
+def test_the_areas_after_a_country_place_a_note_that_names_nothing_finer(extractor) -> None:  # type: ignore[no-untyped-def]
+    note = (
+        "On 9 June 2021, an air raid was reported on a hamlet in northwestern Yemen (Razih, Sadah)."
+    )
+    place = _first_event(extractor, note).place
+    assert place is not None and place.kind != "country" and place.geo_precision == 2
+    assert place.latitude is not None and abs(place.latitude - 16.91) < 0.3
+    # a district the note names keeps the event; the areas after the country are its own
+    note = "On 9 June 2021, shells hit Hays district in western Yemen (Al Hudaydah)."
+    place = _first_event(extractor, note).place
+    assert place is not None and place.admin2 is not None and "Hays" in place.admin2

@@ -304,6 +304,13 @@ class DocumentReader:
             place = self._resolve(p.name, p.hints, p.shorter, p.alias)
             if place is not None:
                 found.append((p, place))
+        if all(place.kind == "country" for _, place in found):
+            # "reported on Hajlah area in northwestern Yemen (Razih, Sadah)": with no other
+            # place found, the areas after the country are where
+            found = [
+                (p, (self._areas_of(place, p.hints) if p.hints else None) or place)
+                for p, place in found
+            ]
         inside = [
             (p.offset + len(p.name), p.hint_end)
             for p, place in found
@@ -351,6 +358,14 @@ class DocumentReader:
                     return None
             return found
         return self.geo.locate(names, hints, self.context_countries) or self._run_on(name, hints)
+
+    def _areas_of(self, country: Place, hints: tuple[str, ...]) -> Place | None:
+        """ "reported in northwestern Yemen (Razih, Sadah)": the areas after a country are where,
+        inside it (at "near" precision: a district, or its seat)."""
+        inner = self.geo.locate([hints[0]], hints[1:], [country.name])
+        if inner is None or inner.country != country.name or inner.latitude is None:
+            return None
+        return replace(inner, geo_precision=max(inner.geo_precision, 2))
 
     def _run_on(self, name: str, hints: tuple[str, ...]) -> Place | None:
         """ "in Tijuana Baja California", "Mojolo Sinaloa": a town and its province run on with no
