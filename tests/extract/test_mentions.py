@@ -38,6 +38,7 @@ from sitrep.nlp import load_nlp
         ),
         (" residential villages (Razih, Sadah). No", ("Razih", "Sadah")),
         (" on Monday (local time)", ()),
+        (" front (Qaatabah, Ad Dali) with", ("Qaatabah", "Ad Dali")),
         # a list of places, not a chain of areas; one comma before "and" may still be a chain
         (", Ghor, Laghman, and Balkh provinces.", ()),
         (", Ghor, Laghman and Balkh provinces.", ()),
@@ -339,3 +340,8 @@ def test_a_loose_name_keeps_the_generic_word_that_says_its_level() -> None:
         "growing tensions in Al Bayda governorate."
     )
     assert ("Al Bayda governorate", ()) in _names(note)
+
+
+def test_a_front_named_after_a_place_is_where() -> None:
+    note = "On 6 May 2020, clashes erupted on the Sirwah frontline (Marib), killing a commander."
+    assert ("Sirwah frontline", ("Marib",)) in _names(note)

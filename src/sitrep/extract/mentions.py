@@ -433,7 +433,7 @@ _GENERIC = (
     r"district|sub-?district|municipality|province|village|town|city|region|county|governorate|"
     r"area|LGA|subdivision|sub-?division|chieftaincy|township|commune|locality|neighbou?rhood|"
     r"community|department|state|countryside|suburb|quarter|division|zone|woreda|tehsil|ward|"
-    r"sector|parish|camp|upazila|taluka|mandal|tambon|amphoe|block|police station"
+    r"sector|parish|camp|upazila|taluka|mandal|tambon|amphoe|block|police station|front|frontline"
 )
 #: lower-case words inside a place's name: "Martinez de la Torre", "Khabb wa ash Shaaf"
 _NAME_LINKS = r"de|del|da|do|dos|das|los|las|la|el|al|ar|as|ash|ad|az|wa"
@@ -468,7 +468,7 @@ _NAMED_PLACE = re.compile(
     r"(?<![\w'’-])(?!(?:This|That|These|Those|The|Its|Their|His|Her|Our|Each|Every|Another)\s)"
     rf"([A-Z][\w'’-]+(?:\s+(?:(?:{_NAME_LINKS})\s+){{0,2}}[A-Z][\w'’-]*){{0,3}})"
     r"\s+(?:city|town|village|district|sub-?district|subdivision|municipality|province|"
-    r"governorate|county|township|commune|neighbou?rhood)\b"
+    r"governorate|county|township|commune|neighbou?rhood|front|frontline)\b"
 )
 #: the generic word after an area's name; a capital "City" is part of it ("Quezon City")
 _ADMIN_SUFFIX = re.compile(rf"\s+(?!City$)(?i:{_GENERIC})$")

@@ -49,6 +49,8 @@ _TRAILING: dict[str, Level | None] = {
     "village": "city",
     "area": None,
     "areas": None,
+    "front": None,
+    "frontline": None,
 }
 _LEADING: dict[str, Level | None] = {
     "state of": "admin1",
