@@ -345,3 +345,8 @@ def test_a_loose_name_keeps_the_generic_word_that_says_its_level() -> None:
 def test_a_front_named_after_a_place_is_where() -> None:
     note = "On 6 May 2020, clashes erupted on the Sirwah frontline (Marib), killing a commander."
     assert ("Sirwah frontline", ("Marib",)) in _names(note)
+
+
+def test_a_joint_districts_slash_keeps_the_areas_after_a_name() -> None:
+    note = "On 5 May 2020, a mob killed a resident of Ihie (Ohaji/Egbema LGA, Imo) at night."
+    assert ("Ihie", ("Ohaji/Egbema", "Imo")) in _names(note)

@@ -460,7 +460,8 @@ _CITY_OF = re.compile(
 _PAREN_PLACE = re.compile(
     rf"(?<![\w'’-])([A-Z][\w'’-]+(?:\s+(?:(?:{_NAME_LINKS})\s+){{0,2}}[A-Z][\w'’-]*){{0,3}})"
     # not an organisation's acronym: "Home-Based Women Workers Federation (HBWWF)"
-    r"(?=\s*\((?![A-Z]{2,}\))[A-Z][\w'’ -]{2,30}(?:,\s*[A-Z][\w'’ -]{2,30}){0,2}\))"
+    # "Ihie (Ohaji/Egbema LGA, Imo)": a joint district's name has a slash
+    r"(?=\s*\((?![A-Z]{2,}\))[A-Z][\w'’ /-]{2,30}(?:,\s*[A-Z][\w'’ /-]{2,30}){0,2}\))"
 )
 #: "Surat city", "Nacoba village", "Kolofata subdivision": a name the generic word makes a place
 #: ("This town", "Their village": a determiner, not a name)
