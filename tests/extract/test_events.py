@@ -529,3 +529,10 @@ def test_the_areas_after_a_country_place_a_note_that_names_nothing_finer(extract
     note = "On 9 June 2021, shells hit Hays district in western Yemen (Al Hudaydah)."
     place = _first_event(extractor, note).place
     assert place is not None and place.admin2 is not None and "Hays" in place.admin2
+
+
+def test_the_province_a_district_is_said_to_lie_in_does_not_outrank_it(extractor) -> None:  # type: ignore[no-untyped-def]
+    # "in Ghazni" reads as Ghazni city, finer than a district: it names the district's province
+    note = "On 12 June 2021, hundreds of farmers protested in Jaghuri district in Ghazni."
+    place = _first_event(extractor, note).place
+    assert place is not None and place.kind == "admin2" and place.geo_precision == 2

@@ -35,6 +35,7 @@ from sitrep.extract.events import (
 from sitrep.extract.geo.text import fold
 from sitrep.extract.lexicon import Lexicon
 from sitrep.extract.mentions import (
+    PlaceName,
     event_place_names,
     is_anchor,
     is_referring,
@@ -136,6 +137,20 @@ _STRIKES_HIT = re.compile(
     re.I,
 )
 _OCCURRED = ("took place", "occurred", "happened", "were carried out", "was carried out")
+
+
+def _an_area_of(q: PlaceName, area: Place, found: list[tuple[PlaceName, Place]]) -> bool:
+    """Whether a name is read only as the province another found place was said to lie in:
+    "Ghazni" of "Jaghuri district in Ghazni" (which the gazetteer reads as Ghazni city)."""
+    key = fold(q.name)
+    return any(
+        p is not q
+        and place.kind in ("admin2", "city")
+        and place.admin1 is not None
+        and place.admin1 == area.admin1
+        and key in {fold(h) for h in p.hints}
+        for p, place in found
+    )
 
 
 class Geocoder(Protocol):
@@ -322,7 +337,7 @@ class DocumentReader:
         return [
             (p.offset, place, bool(p.hints))
             for p, place in found
-            if not any(a <= p.offset < b for a, b in inside)
+            if not any(a <= p.offset < b for a, b in inside) and not _an_area_of(p, place, found)
         ]
 
     def _resolve(
