@@ -437,6 +437,13 @@ def test_a_province_name_that_is_also_its_capitals_other_name_means_the_town(
     assert region is not None and region.kind == "admin1"
 
 
+def test_a_spelling_variant_is_judged_on_the_name_not_its_generic_word(gaz: Gazetteer) -> None:
+    # "nabha district" and "narowal district" are close only by "district"; Nabha is the
+    # Indian Punjab's town
+    p = gaz.locate(["Nabha district"], ["Punjab"], ["Pakistan", "India"])
+    assert p is not None and p.country == "India"
+
+
 def test_a_large_town_set_in_the_neighbouring_province_is_still_the_town(gaz: Gazetteer) -> None:
     # "Mariupol, Zaporizhia": the note's area is wrong, Mariupol lies in Donetsk oblast
     p = gaz.locate(["Mariupol"], ["Zaporizhia"], ["Ukraine"])

@@ -13,7 +13,7 @@ from rapidfuzz import fuzz, process
 
 from sitrep.extract.geo.data import CuratedRow
 from sitrep.extract.geo.index import Candidate, Index, Pool
-from sitrep.extract.geo.text import Level, Reading, fold, readings
+from sitrep.extract.geo.text import Level, Reading, fold, readings, strip_generic
 
 PROMINENT = 100_000  # a city this large wins over a same-named district or province
 ABROAD_CITY = 300_000  # outside the context countries, only a city this large is meant ...
@@ -282,6 +282,8 @@ class Ranker:
         without an admin hint there is no fuzzy stage."""
         if len(reading.key) < 5 or not ctx.admins:
             return None
+        if strip_generic(reading.key)[0] != reading.key:
+            return None  # "nabha district" is close to "narowal district" by its generic word
         for country in ctx.countries:
             pool = self._admin_pool(country, ctx.admins)
             hits = process.extract(
