@@ -119,6 +119,9 @@ def test_generic_words_hint_the_level(gaz: Gazetteer) -> None:
     assert province is not None and province.kind == "admin1"
     muni = gaz.resolve("Cuauhtemoc municipality", countries=["Mexico"], admin1="Chihuahua")
     assert muni is not None and (muni.kind, muni.admin1) == ("admin2", "Chihuahua")
+    # a unit below the district is named after its town ("Toungup Township": Taungup)
+    town = gaz.locate(["Toungup Township"], ["Thandwe", "Rakhine"], ["Myanmar"])
+    assert town is not None and town.kind == "city" and near(town, 18.86, 94.24, km=10)
     # a front is named after the town it runs by
     front = gaz.locate(["Tell Abiad front"], ["Ar-Raqqa"], ["Syria"])
     assert front is not None and front.kind == "city" and near(front, 36.70, 38.95, km=10)

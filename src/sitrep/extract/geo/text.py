@@ -51,6 +51,20 @@ _TRAILING: dict[str, Level | None] = {
     "areas": None,
     "front": None,
     "frontline": None,
+    # units below a district, which GeoNames rarely has: the name is that of their town
+    "township": None,
+    "subdivision": None,
+    "sub division": None,
+    "locality": None,
+    "upazila": None,
+    "taluka": None,
+    "mandal": None,
+    "block": None,
+    "woreda": None,
+    "boma": None,
+    "payam": None,
+    "neighbourhood": None,
+    "neighborhood": None,
 }
 _LEADING: dict[str, Level | None] = {
     "state of": "admin1",
