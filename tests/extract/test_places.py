@@ -440,6 +440,15 @@ def test_a_province_name_that_is_also_its_capitals_other_name_means_the_town(
     assert region is not None and region.kind == "admin1"
 
 
+def test_a_district_with_no_point_of_its_own_is_put_at_its_province(gaz: Gazetteer) -> None:
+    # cities500 links no town to Afghanistan's Zari district: the map can only say Balkh
+    district = gaz.resolve("Zari district", countries=["Afghanistan"])
+    province = gaz.resolve("Balkh province", countries=["Afghanistan"])
+    assert district is not None and province is not None
+    assert district.kind == "admin2" and district.admin2 is not None
+    assert district.geo_precision == 3 and district.latitude == province.latitude
+
+
 def test_a_spelling_variant_is_judged_on_the_name_not_its_generic_word(gaz: Gazetteer) -> None:
     # "nabha district" and "narowal district" are close only by "district"; Nabha is the
     # Indian Punjab's town

@@ -142,7 +142,9 @@ class Gazetteer:
                 hints.append(part)
         if not head:
             return None
-        return self._resolve(head, tuple(sorted(ctx)), hints[0] if hints else None, prominent_only)
+        return self._mapped(
+            self._resolve(head, tuple(sorted(ctx)), hints[0] if hints else None, prominent_only)
+        )
 
     def locate(
         self, names: Sequence[str], hints: Sequence[str] = (), countries: Sequence[str] = ()
@@ -167,7 +169,24 @@ class Gazetteer:
                 ctx.insert(0, as_country)
             elif not as_country:
                 areas.append(hint)
-        return self._locate(names, tuple(areas), tuple(dict.fromkeys(ctx)))
+        return self._mapped(self._locate(names, tuple(areas), tuple(dict.fromkeys(ctx))))
+
+    def _mapped(self, place: Place | None) -> Place | None:
+        """A district cities500 gives no point in is put at its province's point, at ACLED's
+        precision 3 (the province is all the map can say), keeping the district's name."""
+        if place is None or place.kind != "admin2" or place.latitude is not None:
+            return place
+        c = self._country_row(place.country)
+        if c is None or not place.admin1:
+            return place
+        t = self.index.t
+        for r in self.ranker.admin_rows(place.admin1, (c,), exact=True):
+            if t.sub_level[r] != 1:
+                continue
+            point = self.ranker.coordinates(Candidate("admin1", r, c, float(t.sub_pop[r])))
+            if point is not None:
+                return replace(place, latitude=point[0], longitude=point[1], geo_precision=3)
+        return place
 
     def _locate_uncached(
         self, names: tuple[str, ...], areas: tuple[str, ...], countries: tuple[str, ...]
