@@ -433,7 +433,8 @@ _GENERIC = (
     r"district|sub-?district|municipality|province|village|town|city|region|county|governorate|"
     r"area|LGA|subdivision|sub-?division|chieftaincy|township|commune|locality|neighbou?rhood|"
     r"community|department|state|countryside|suburb|quarter|division|zone|woreda|tehsil|ward|"
-    r"sector|parish|camp|upazila|taluka|mandal|tambon|amphoe|block|police station|front|frontline|boma|payam|kebele"
+    r"sector|parish|camp|upazila|taluka|mandal|tambon|amphoe|block|police station|boma|payam|"
+    r"kebele|front|frontline"
 )
 #: lower-case words inside a place's name: "Martinez de la Torre", "Khabb wa ash Shaaf"
 _NAME_LINKS = r"de|del|da|do|dos|das|los|las|la|el|al|ar|as|ash|ad|az|wa"
