@@ -497,8 +497,9 @@ _STRUCK = re.compile(
 
 #: "shelled Menbij in Aleppo": a name set in a named area is a place, whatever the model says
 _IN_AREA = re.compile(
-    # inside a clause, not after "the": "Police in Pakistan", "the Army in Kashmir" are no places
-    r"(?<=[a-z,] )(?<!the )"
+    # inside a clause, not after "the": "Police in Pakistan", "the Army in Kashmir" are no places;
+    # a whole name after a lower-case word: not "Court" of "the Constitutional Court in X"
+    r"(?<![\w'’-])[a-z][\w'’-]*,? (?<!the )"
     rf"([A-Z][\w'’-]+(?:\s+(?:(?:{_NAME_LINKS})\s+){{0,2}}[A-Z][\w'’-]*){{0,2}})"
     r"(?=\s+in\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central)\s+)?[A-Z])"
 )
