@@ -38,6 +38,7 @@ from sitrep.nlp import load_nlp
         ),
         (" residential villages (Razih, Sadah). No", ("Razih", "Sadah")),
         (" on Monday (local time)", ()),
+        (", Tunapuna/Piarco, a man", ("Tunapuna/Piarco",)),
         (" front (Qaatabah, Ad Dali) with", ("Qaatabah", "Ad Dali")),
         # a list of places, not a chain of areas; one comma before "and" may still be a chain
         (", Ghor, Laghman, and Balkh provinces.", ()),

@@ -445,7 +445,7 @@ _HINTS = re.compile(
     # "Balakote sector area", "Bani Siyah residential villages", "Hodeidah port city"
     rf"(?:\s+(?:[a-z]+\s+)?(?:{_GENERIC})s?(?:\s+(?:{_GENERIC})s?)?)?"
     r"(?:\s*\((?P<p>[^()]{2,80})\)"
-    rf"|,\s*(?P<c>[A-Z][\w'’-]*(?:[ -](?:(?:{_NAME_LINKS})\s+){{0,2}}[A-Z][\w'’-]*){{0,4}})"
+    rf"|,\s*(?P<c>[A-Z][\w'’/-]*(?:[ -](?:(?:{_NAME_LINKS})\s+){{0,2}}[A-Z][\w'’/-]*){{0,4}})"
     r"(?=\s*[,.;:)(]|\s+[a-z]|$)"
     r"|\s+in\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|rural)\s+)?"
     r"(?:(?:countryside|outskirts|suburbs|province|governorate|district|region|area)\s+of\s+)?"
