@@ -536,3 +536,15 @@ def test_the_province_a_district_is_said_to_lie_in_does_not_outrank_it(extractor
     note = "On 12 June 2021, hundreds of farmers protested in Jaghuri district in Ghazni."
     place = _first_event(extractor, note).place
     assert place is not None and place.kind == "admin2" and place.geo_precision == 2
+
+
+def test_a_town_that_only_gives_a_bearing_does_not_place_the_event(extractor) -> None:  # type: ignore[no-untyped-def]
+    note = "On 12 June 2021, air raids were reported on Sirwah district west of Marib city (Marib)."
+    place = _first_event(extractor, note).place
+    assert place is not None and place.admin2 is not None and "irw" in place.admin2
+    # a measured offset keeps its landmark, and "in the north of X" is inside X
+    note = (
+        "On 12 June 2021, gunmen clashed with police in the north of Aden, 200m north of the port."
+    )
+    place = _first_event(extractor, note).place
+    assert place is not None and place.admin1 is not None and "Adan" in place.admin1

@@ -139,6 +139,28 @@ _STRIKES_HIT = re.compile(
 _OCCURRED = ("took place", "occurred", "happened", "were carried out", "was carried out")
 
 
+#: "west of Marib city" gives a bearing from Marib; "in the north of Aden" is inside Aden
+_BEARING_OF = re.compile(
+    r"(?<!\bthe )\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+$", re.I
+)
+
+
+_DISTANCE = re.compile(r"\d\s*(?:k?m|kms|kilomet\w*|miles?|met\w*)\s*$", re.I)
+
+
+def _a_landmark(q: PlaceName, text: str, found: list[tuple[PlaceName, Place]]) -> bool:
+    """Whether a place only gives the bearing of another found just before it: Marib city of
+    "air raids on Majzar district west of Marib city (Marib)"."""
+    window = text[max(0, q.offset - 40) : q.offset]
+    bearing = _BEARING_OF.search(window)
+    if bearing is None or _DISTANCE.search(window, 0, bearing.start()):
+        return False  # "200m north of Jawlat al Karaa": a measured offset from a true landmark
+    return any(
+        p is not q and place.kind != "country" and q.offset - 40 <= p.offset < q.offset
+        for p, place in found
+    )
+
+
 def _an_area_of(q: PlaceName, area: Place, found: list[tuple[PlaceName, Place]]) -> bool:
     """Whether a name is read only as the province another found place was said to lie in:
     "Ghazni" of "Jaghuri district in Ghazni" (which the gazetteer reads as Ghazni city)."""
@@ -334,10 +356,13 @@ class DocumentReader:
             and place.kind != "country"
             and fold(place.name) not in {fold(h) for h in p.hints}
         ]
+        text = self.doc.text
         return [
             (p.offset, place, bool(p.hints))
             for p, place in found
-            if not any(a <= p.offset < b for a, b in inside) and not _an_area_of(p, place, found)
+            if not any(a <= p.offset < b for a, b in inside)
+            and not _an_area_of(p, place, found)
+            and not _a_landmark(p, text, found)
         ]
 
     def _resolve(
