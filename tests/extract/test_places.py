@@ -449,6 +449,15 @@ def test_a_district_with_no_point_of_its_own_is_put_at_its_province(gaz: Gazette
     assert district.geo_precision == 3 and district.latitude == province.latitude
 
 
+def test_an_article_written_on_to_a_province_name_is_read_apart(gaz: Gazetteer) -> None:
+    # "(Aljfara)" in Libyan notes is the district GeoNames calls Al Jafarah
+    p = gaz.locate(["Qaser Bin Ghashir"], ["Aljfara"], ["Libya"])
+    assert p is not None and p.admin1 == "Al Jafārah"
+    # a name that merely starts with the letters stays itself
+    town = gaz.locate(["Nowhere"], ["Alexandria"], ["Egypt"])
+    assert town is not None and town.name == "Alexandria"
+
+
 def test_a_spelling_variant_is_judged_on_the_name_not_its_generic_word(gaz: Gazetteer) -> None:
     # "nabha district" and "narowal district" are close only by "district"; Nabha is the
     # Indian Punjab's town

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -46,6 +47,9 @@ class Match:
 class Context:
     countries: tuple[int, ...]  # country rows the article is about; () = anywhere
     admins: frozenset[int] = frozenset()  # admin1/admin2 rows a hint may mean; empty = anywhere
+
+
+_GLUED_ARTICLE = re.compile(r"^(al|el)([bcdfghjklmnpqrstvwxz]\w{3,})$")
 
 
 class Ranker:
@@ -344,7 +348,8 @@ class Ranker:
                     return frozenset(out)
         if exact or not countries or not options:
             return frozenset()
-        key, out = options[0].key, set()
+        # "Aljfara": an Arabic article written on to the name (Al Jafarah)
+        key, out = _GLUED_ARTICLE.sub(r"\1 \2", options[0].key), set()
         for c in countries:
             rows, names = self._admin1_names(c)
             hits = process.extract(
