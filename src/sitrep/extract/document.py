@@ -143,20 +143,19 @@ _OCCURRED = ("took place", "occurred", "happened", "were carried out", "was carr
 _BEARING_OF = re.compile(
     r"(?<!\bthe )\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+$", re.I
 )
-
-
 _DISTANCE = re.compile(r"\d\s*(?:k?m|kms|kilomet\w*|miles?|met\w*)\s*$", re.I)
+_BEARING_SPAN = 40  # characters before a landmark in which its bearing and its place are read
 
 
 def _a_landmark(q: PlaceName, text: str, found: list[tuple[PlaceName, Place]]) -> bool:
     """Whether a place only gives the bearing of another found just before it: Marib city of
     "air raids on Majzar district west of Marib city (Marib)"."""
-    window = text[max(0, q.offset - 40) : q.offset]
+    window = text[max(0, q.offset - _BEARING_SPAN) : q.offset]
     bearing = _BEARING_OF.search(window)
     if bearing is None or _DISTANCE.search(window, 0, bearing.start()):
         return False  # "200m north of Jawlat al Karaa": a measured offset from a true landmark
     return any(
-        p is not q and place.kind != "country" and q.offset - 40 <= p.offset < q.offset
+        p is not q and place.kind != "country" and q.offset - _BEARING_SPAN <= p.offset < q.offset
         for p, place in found
     )
 
