@@ -335,6 +335,15 @@ def test_loose_key_merges_doubled_letters_and_vowel_variants() -> None:
     assert loose_key("hassakeh") == loose_key("hasakah")
 
 
+def test_loose_key_reads_ein_ain_and_ayn_as_one_word(gaz: Gazetteer) -> None:
+    from sitrep.extract.geo.text import loose_key
+
+    assert loose_key("ein issa") == loose_key("ayn isa") == loose_key("ain issa")
+    assert loose_key("ein issa") != loose_key("inisa")  # Inisa is a town in Nigeria
+    place = gaz.resolve("Ein Issa", countries=["Syria"])
+    assert place is not None and place.country == "Syria" and place.admin1 == "Ar Raqqah"
+
+
 def test_fallback_area_found_only_by_a_looser_spelling_of_the_hint(gaz: Gazetteer) -> None:
     # "Zaporizhia" is no spelling the gazetteer has (it has Zaporizhzhia), but the hint look-up
     # matches the oblast; an unknown village in it falls back to that oblast

@@ -85,6 +85,8 @@ _LEADING: dict[str, Level | None] = {
 _ARTICLES = frozenset(
     {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ed", "er", "es", "et"}
 )
+#: Arabic ʿayn ("spring"), written Ein, Ain or Ayn: "Ein Issa" is GeoNames' "‘Ayn ‘Īsá"
+_AYN = frozenset({"ein", "ayn", "ain", "ayin"})
 _LOOSE_SUBS = (
     ("ou", "u"),
     ("oo", "u"),
@@ -113,11 +115,11 @@ def fold(text: str) -> str:
 
 def loose_key(key: str) -> str:
     """A looser key for transliteration variants: articles, spaces and doubled letters dropped,
-    e/i, o/u and y/i merged, a final -ah/-eh/-a/-e made one ("al khalidiyah", "Al-Khaldiya" and
-    "Idleb"/"Idlib" meet)."""
+    e/i, o/u and y/i merged, a final -ah/-eh/-a/-e made one, Ein/Ain/Ayn made one word ("al
+    khalidiyah", "Al-Khaldiya" and "Idleb"/"Idlib" meet)."""
     words = key.split()
     kept = [w for w in words if w not in _ARTICLES] or words
-    s = "".join(kept)
+    s = "".join("ain" if w in _AYN else w for w in kept)
     for a, b in _LOOSE_SUBS:
         if a in s:
             s = s.replace(a, b)
