@@ -333,6 +333,7 @@ def test_loose_key_merges_doubled_letters_and_vowel_variants() -> None:
     assert loose_key("khaldiya") != loose_key("khalidiya")
     assert loose_key("idleb") == loose_key("idlib")
     assert loose_key("hassakeh") == loose_key("hasakah")
+    assert loose_key("quamishli") == loose_key("al qamishli")  # an English "qu" for Arabic q
 
 
 def test_loose_key_reads_ein_ain_and_ayn_as_one_word(gaz: Gazetteer) -> None:

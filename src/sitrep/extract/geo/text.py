@@ -93,6 +93,7 @@ _LOOSE_SUBS = (
     ("ee", "i"),
     ("iy", "i"),
     ("dh", "d"),
+    ("qua", "qa"),  # "Quamishli" for Qamishli
     ("q", "k"),
     ("-", ""),
 )
