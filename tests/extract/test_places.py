@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sitrep.extract.geo import Gazetteer, GazetteerDataError, GeoSettings
+from sitrep.extract.geo.rank import haversine_km
 from sitrep.models import Place
 
 
@@ -243,6 +244,14 @@ def test_locate_falls_back_to_the_innermost_area_it_can_map(gaz: Gazetteer) -> N
     assert p.geo_precision == 3 and p.latitude is not None
     town = gaz.locate(["Nowhereville"], ["Mokolo", "Far North"], ["Cameroon"])
     assert town is not None and town.name == "Mokolo" and town.geo_precision == 2
+
+
+def test_a_district_without_a_point_is_at_its_town_spelt_as_one_word(gaz: Gazetteer) -> None:
+    # GeoNames has the district "Ceel Buur" and the town "Ceelbuur"; the province's point lies
+    # 180 km away
+    p = gaz.locate(["Ceel Buur town"], ["Ceel Buur", "Galgaduud"], ["Somalia"])
+    assert p is not None and p.country == "Somalia" and p.latitude is not None
+    assert haversine_km(p.latitude, p.longitude, 4.68, 46.62) < 10
 
 
 def test_locate_never_returns_a_namesake_outside_the_hinted_country(gaz: Gazetteer) -> None:

@@ -103,8 +103,8 @@ class Index:
         self.cities = dict(self.cities)
         self.subs = dict(self.subs)
         self.alternates = self._alternates(tables)
-        self.seats = self._seats()
         self._loose: tuple[dict[str, list[int]], dict[str, list[int]]] | None = None
+        self.seats = self._seats()
         self._fuzzy_pools: dict[int, Pool] | None = None
 
     @staticmethod
@@ -133,21 +133,26 @@ class Index:
         must lie in the same country and, when they are known, the same province and district."""
         t = self.t
         seats: dict[int, int] = {}
+        loose_cities = self.loose[0]
         for i, name in enumerate(t.sub_name):
             if t.sub_point(i) is not None:
                 continue
             keys = {strip_generic(fold(n))[0] for n in (name, *t.sub_aliases[i])}
             parent = t.sub_parent[i] if t.sub_level[i] == 2 else -1
-            towns = {
-                c
-                for k in keys
-                for c in (*self.cities.get(k, ()), *self.alternates.get(k, ()))
-                if t.city_country[c] == t.sub_country[i]
-                and (parent < 0 or t.city_admin1[c] in (parent, -1))
-                # a village of the name in another district of the province is no seat: Kadıköy
-                # in Silivri is not where Istanbul's Kadıköy district is
-                and (t.sub_level[i] != 2 or t.city_admin2[c] in (i, -1))
-            }
+
+            def inside(c: int, i: int = i, parent: int = parent) -> bool:
+                return (
+                    t.city_country[c] == t.sub_country[i]
+                    and (parent < 0 or t.city_admin1[c] in (parent, -1))
+                    # a village of the name in another district of the province is no seat:
+                    # Kadıköy in Silivri is not where Istanbul's Kadıköy district is
+                    and (t.sub_level[i] != 2 or t.city_admin2[c] in (i, -1))
+                )
+
+            exact = (c for k in keys for c in (*self.cities.get(k, ()), *self.alternates.get(k, ())))
+            towns = {c for c in exact if inside(c)}
+            if not towns:  # "Ceel Buur" district, "Ceelbuur" town
+                towns = {c for k in keys for c in loose_cities.get(loose_key(k), ()) if inside(c)}
             if len(towns) == 1:
                 seats[i] = towns.pop()
         return seats
