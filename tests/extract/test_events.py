@@ -518,6 +518,19 @@ def test_a_town_and_its_province_run_on_with_no_comma(extractor) -> None:  # typ
     assert place is None or place.country != "India"
 
 
+def test_a_namesake_in_the_country_the_rest_of_the_note_points_to(extractor) -> None:  # type: ignore[no-untyped-def]
+    # Libya's Tripoli is the larger, but only the name itself voted for Libya
+    note = (
+        "On 12 June 2021, shopkeepers angry at the banks of Lebanon held a sit-in in Tripoli city."
+    )
+    place = _first_event(extractor, note).place
+    assert place is not None and (place.name, place.country) == ("Tripoli", "Lebanon")
+    # with nothing else in the note, the larger namesake stays
+    note = "On 12 June 2021, shopkeepers held a sit-in in Tripoli."
+    place = _first_event(extractor, note).place
+    assert place is not None and (place.name, place.country) == ("Tripoli", "Libya")
+
+
 def test_the_areas_after_a_country_place_a_note_that_names_nothing_finer(extractor) -> None:  # type: ignore[no-untyped-def]
     note = (
         "On 9 June 2021, an air raid was reported on a hamlet in northwestern Yemen (Razih, Sadah)."

@@ -32,7 +32,7 @@ from sitrep.extract.events import (
     salience,
     to_event,
 )
-from sitrep.extract.geo.text import fold
+from sitrep.extract.geo.text import fold, strip_generic
 from sitrep.extract.lexicon import Lexicon
 from sitrep.extract.mentions import (
     PlaceName,
@@ -228,6 +228,9 @@ class DocumentReader:
         )
         # provinces the armed groups it names fight in, by country ("OSCE SMM": Donbas)
         self.theatre_areas: dict[str, list[str]] = {}
+        # country -> the folded place names whose own reading voted for it ("" for a country,
+        # people or armed group the text names)
+        self._voters: dict[str, set[str]] = {}
         self.context_countries: list[str] = self._document_countries()
 
     # -- document context -------------------------------------------------------------------
@@ -252,6 +255,7 @@ class DocumentReader:
             if theatre is None or c is None:
                 continue
             seen[c] = seen.get(c, 0) + 1
+            self._voters.setdefault(c, set()).add("")
             areas = self.theatre_areas.setdefault(c, [])
             areas.extend(a for a in theatre.areas if a not in areas)
             inside.update(range(m.start(), m.end()))
@@ -263,6 +267,7 @@ class DocumentReader:
                 c = self.geo.country(ent.text)
                 if c:
                     seen[c] = seen.get(c, 0) + (0.5 if _fires_from_afar(ent) else 2)
+                    self._voters.setdefault(c, set()).add("")
         if self.short:
             for sent in self.sentences:
                 for found in event_place_names(sent, loose=True):
@@ -273,6 +278,7 @@ class DocumentReader:
                         if place is not None and place.country and place.kind != "country":
                             weight = 1.5 if place.kind in {"admin1", "admin2"} else 1.0
                             seen[place.country] = seen.get(place.country, 0) + weight
+                            self._voters.setdefault(place.country, set()).add(_bare(n))
         return [c for c, _ in sorted(seen.items(), key=lambda kv: -kv[1])]
 
     # -- per sentence ----------------------------------------------------------------------
@@ -396,7 +402,25 @@ class DocumentReader:
                 if found.admin1 not in {a.admin1 for a in theatre if a is not None}:
                     return None
             return found
-        return self.geo.locate(names, hints, self.context_countries) or self._run_on(name, hints)
+        found = self.geo.locate(names, hints, self.context_countries)
+        return self._by_the_others(found, names, hints) or found or self._run_on(name, hints)
+
+    def _by_the_others(
+        self, found: Place | None, names: tuple[str, ...], hints: tuple[str, ...]
+    ) -> Place | None:
+        """A namesake in the country the rest of the text points to, when the town found is in
+        a country only the name itself voted for: "protesters ... from Beirut, Jal el Dib and
+        Aarsal gathered ... in Tripoli" is Lebanon's Tripoli, though Libya's is larger."""
+        ctx = self.context_countries
+        if found is None or found.kind != "city" or hints or not ctx or found.country == ctx[0]:
+            return None
+        keys = {_bare(n) for n in names}
+        if not self._voters.get(found.country, set()) <= keys:
+            return None  # other words of the text point there too
+        other = self.geo.resolve(names[-1], countries=ctx[:1])
+        if other is None or other.kind != "city" or other.country != ctx[0]:
+            return None
+        return other if _bare(other.name) in keys else None
 
     def _areas_of(self, country: Place, hints: tuple[str, ...]) -> Place | None:
         """ "reported in northwestern Yemen (Razih, Sadah)": the areas after a country are where,
@@ -1007,3 +1031,8 @@ def _finer(a: DatePrecision | None, b: DatePrecision | None) -> bool:
 
 def _with_event(f: CasualtyFigure, index: int | None) -> CasualtyFigure:
     return replace(f, event_index=index)
+
+
+def _bare(name: str) -> str:
+    """A name's matching key without its generic word: "Tripoli City" and "Tripoli" are one."""
+    return strip_generic(fold(name))[0]

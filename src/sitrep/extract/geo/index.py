@@ -149,7 +149,9 @@ class Index:
                     and (t.sub_level[i] != 2 or t.city_admin2[c] in (i, -1))
                 )
 
-            exact = (c for k in keys for c in (*self.cities.get(k, ()), *self.alternates.get(k, ())))
+            exact = (
+                c for k in keys for c in (*self.cities.get(k, ()), *self.alternates.get(k, ()))
+            )
             towns = {c for c in exact if inside(c)}
             if not towns:  # "Ceel Buur" district, "Ceelbuur" town
                 towns = {c for k in keys for c in loose_cities.get(loose_key(k), ()) if inside(c)}
