@@ -354,3 +354,27 @@ def test_a_front_named_after_a_place_is_where() -> None:
 def test_a_joint_districts_slash_keeps_the_areas_after_a_name() -> None:
     note = "On 5 May 2020, a mob killed a resident of Ihie (Ohaji/Egbema LGA, Imo) at night."
     assert ("Ihie", ("Ohaji/Egbema", "Imo")) in _names(note)
+
+
+def test_origins_joined_by_and_and_the_ends_of_a_road_are_not_where() -> None:
+    names = _names(
+        "On 3 June 2021, fighters coming from Shabwah and Marib governorates reportedly arrived "
+        "in Nisab district (Shabwah)."
+    )
+    assert [n for n, _ in names] == ["Nisab district"]
+    names = _names(
+        "On 3 June 2021, families coming from both Kirkuk and Diyala provinces protested in Tuz "
+        "Khurmatu district (Salah al-Din)."
+    )
+    assert [n for n, _ in names] == ["Tuz Khurmatu district"]
+    names = _names(
+        "On 3 June 2021, gunmen cut off the road linking Aden to Taizz in Al Qabbaytah area (Lahij)."
+    )
+    assert [n for n, _ in names] == ["Al Qabbaytah"]
+
+
+def test_a_place_measured_from_is_a_landmark_not_an_origin() -> None:
+    names = _names(
+        "On 3 June 2021, a bomb went off in the village of Qwertu, 25km from Maiduguri, in Borno."
+    )
+    assert "Maiduguri" in [n for n, _ in names]

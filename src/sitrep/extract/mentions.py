@@ -34,7 +34,8 @@ _ANCHOR = re.compile(
     r"in retaliation for|anniversary of)\W+(?:\w+\W+){0,2}$",
     re.I,
 )
-_NOT_EVENT_PLACE = {"from", "to", "with"}
+#: words before a place that make it an origin, a party or a road's end, not where it happened
+_NOT_EVENT_PLACE = {"from", "to", "with", "linking", "connecting", "connects", "links"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _REFERRING = {"this", "the", "that", "these", "those", "such"}
 
@@ -156,12 +157,20 @@ def event_place_names(sent: Span, *, loose: bool = False) -> list[PlaceName]:
     # "the desert of Deir-ez-Zor"): a coder's note that names no other place, or only the
     # areas they lie in, means them
     spare: list[PlaceName] = []
+    origins: set[int] = set()  # token indices of the roots of places read as origins
     for ent in ents:
         covered.update(range(ent.start_char, ent.end_char))
-        prev = doc[ent.start - 1].lower_ if ent.start > sent.start else None
+        prev = _word_before(ent, sent)
         modifier = ent.root.dep_ in {"compound", "amod", "poss", "nmod"}
-        if prev in _NOT_EVENT_PLACE and not (modifier and ent.root.head.pos_ == "NOUN"):
-            # "crossed from Afghanistan"; but "toll from Kabul airport bombing" stays
+        head = ent.root.head
+        if (
+            prev in _NOT_EVENT_PLACE
+            and not (modifier and head.pos_ == "NOUN" and not _AREA_WORD.fullmatch(head.lemma_))
+            and not _measured_from(ent, sent)
+        ) or _conjunct_of(ent, origins):
+            # "crossed from Afghanistan", "coming from both Al Bayda and Marib governorates",
+            # "the road linking Aden to Taizz"; but "toll from Kabul airport bombing" stays
+            origins.add(ent.root.i)
             spare.append(_place_name(ent, sent))
             continue
         if modifier and ent.label_ == "GPE" and _nationality(ent):
@@ -227,6 +236,46 @@ def event_place_names(sent: Span, *, loose: bool = False) -> list[PlaceName]:
             *out,
         ]
     return out
+
+
+def _word_before(ent: Span, sent: Span) -> str | None:
+    """The word before a name, past a "both"/"either" ("from both Al Bayda and Marib")."""
+    i = ent.start - 1
+    if i > sent.start and sent.doc[i].lower_ in {"both", "either"}:
+        i -= 1
+    return sent.doc[i].lower_ if i >= sent.start else None
+
+
+_MEASURE = re.compile(r"(?:\d[\d.,]*)?(?:km|kms|kilomet(?:er|re)s?|miles?|metres|meters)", re.I)
+
+
+def _measured_from(ent: Span, sent: Span) -> bool:
+    """ "30Km from Baidoa town": a landmark the place is measured from, not an origin."""
+    i = ent.start - 1
+    return (
+        i - 1 >= sent.start
+        and sent.doc[i].lower_ == "from"
+        and bool(_MEASURE.fullmatch(sent.doc[i - 1].text))
+    )
+
+
+def _conjunct_of(ent: Span, origins: set[int]) -> bool:
+    """Is the name a conjunct of a place read as an origin: "from Idlib and Hama", "coming
+    from both Al Bayda and Marib governorates"?"""
+    tok = ent.root
+    if tok.dep_ != "conj":
+        return False
+    for _ in range(8):  # bounded walks: up the conjunct chain, then to the noun it names
+        if tok.dep_ != "conj" or tok.head is tok:
+            break
+        tok = tok.head
+        if tok.i in origins:
+            return True
+    for _ in range(3):
+        if tok.dep_ not in {"nmod", "compound", "amod"} or tok.head is tok:
+            break
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.lower_ in _NOT_EVENT_PLACE
 
 
 def _owned(p: PlaceName) -> PlaceName:
@@ -495,11 +544,15 @@ _STRUCK = re.compile(
     r"(?![\w'’-])"
 )
 
+#: a generic word for an area, as a lemma: "Kirkuk" of "from Kirkuk and Diyala provinces"
+_AREA_WORD = re.compile(rf"(?:{_GENERIC})", re.I)
+
 #: "shelled Menbij in Aleppo": a name set in a named area is a place, whatever the model says
 _IN_AREA = re.compile(
     # inside a clause, not after "the": "Police in Pakistan", "the Army in Kashmir" are no places;
-    # a whole name after a lower-case word: not "Court" of "the Constitutional Court in X"
-    r"(?<![\w'’-])[a-z][\w'’-]*,? (?<!the )"
+    # a whole name after a lower-case word: not "Court" of "the Constitutional Court in X"; and
+    # not an origin or a road's end: "the road linking Aden to Taizz in At Turbah area"
+    rf"(?<![\w'’-])(?!(?:the|{'|'.join(sorted(_NOT_EVENT_PLACE))}),? )[a-z][\w'’-]*,? "
     rf"([A-Z][\w'’-]+(?:\s+(?:(?:{_NAME_LINKS})\s+){{0,2}}[A-Z][\w'’-]*){{0,2}})"
     r"(?=\s+in\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central)\s+)?[A-Z])"
 )
