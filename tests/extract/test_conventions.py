@@ -20,3 +20,9 @@ def test_each_convention_corrects_its_own_label_only() -> None:
     assert _coded(SubEventType.PEACEFUL_PROTEST, retook) is SubEventType.PROTEST_WITH_INTERVENTION
     # a label no convention is about passes through whatever the text says
     assert _coded(SubEventType.AIR_DRONE_STRIKE, retook) is SubEventType.AIR_DRONE_STRIKE
+
+
+def test_an_attack_whose_doers_are_villagers_is_mob_violence() -> None:
+    text = "On 5 May 2021, villagers beat up two men accused of theft in Rampur village."
+    assert _coded(SubEventType.ATTACK, text) is SubEventType.MOB_VIOLENCE
+    assert _coded(SubEventType.ATTACK, "Police beat up two men in Rampur.") is SubEventType.ATTACK

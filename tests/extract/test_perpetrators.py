@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sitrep.extract.lexicon import default_lexicon
-from sitrep.extract.perpetrators import armed_perpetrator, with_perpetrator
+from sitrep.extract.perpetrators import armed_perpetrator, crowd_perpetrator, with_perpetrator
 from sitrep.models import SubEventType
 from sitrep.nlp import load_nlp
 
@@ -29,3 +29,24 @@ def test_only_mob_violence_turns_into_an_attack() -> None:
     assert with_perpetrator(SubEventType.MOB_VIOLENCE, True) is SubEventType.ATTACK
     assert with_perpetrator(SubEventType.MOB_VIOLENCE, False) is SubEventType.MOB_VIOLENCE
     assert with_perpetrator(SubEventType.ARMED_CLASH, True) is SubEventType.ARMED_CLASH
+
+
+@pytest.mark.parametrize(
+    ("text", "crowd"),
+    [
+        ("Villagers beat up four men over an unpaid debt.", True),
+        ("A man was assaulted by his neighbour's relatives in the city.", True),
+        ("Five persons beat up a shopkeeper with sticks.", True),
+        ("Police assaulted a family for violating the curfew.", False),
+        ("Armed men attacked a taxi driver in the market.", False),  # armed: an attack
+        ("Gunmen killed two villagers.", False),
+    ],
+)
+def test_who_beat_is_an_unarmed_crowd(text: str, crowd: bool) -> None:
+    assert crowd_perpetrator(load_nlp()(text).sents) is crowd
+
+
+def test_an_attack_by_an_unarmed_crowd_is_mob_violence() -> None:
+    assert with_perpetrator(SubEventType.ATTACK, False, crowd=True) is SubEventType.MOB_VIOLENCE
+    assert with_perpetrator(SubEventType.ATTACK, True, crowd=True) is SubEventType.ATTACK
+    assert with_perpetrator(SubEventType.ATTACK, False) is SubEventType.ATTACK

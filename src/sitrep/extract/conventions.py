@@ -13,7 +13,7 @@ from spacy.tokens import Span
 
 from sitrep.extract.intervention import authorities_intervened, with_intervention
 from sitrep.extract.lexicon import Lexicon
-from sitrep.extract.perpetrators import armed_perpetrator, with_perpetrator
+from sitrep.extract.perpetrators import armed_perpetrator, crowd_perpetrator, with_perpetrator
 from sitrep.extract.targets import armed_target, with_targets, with_victims
 from sitrep.extract.territory import TERRITORY, territory_taker, with_taker
 from sitrep.models import CasualtyFigure, SubEventType
@@ -30,6 +30,8 @@ def coded_sub_type(
         label = with_taker(label, territory_taker(sentences, lexicon))
     if label is SubEventType.ATTACK:
         label = with_targets(label, figures, armed_target(sentences, lexicon))
+    if label is SubEventType.ATTACK and crowd_perpetrator(sentences):
+        label = with_perpetrator(label, armed_perpetrator(sentences, lexicon), crowd=True)
     elif label is SubEventType.ARMED_CLASH:
         label = with_victims(label, figures, " ".join(s.text for s in sentences))
     if label is SubEventType.PEACEFUL_PROTEST:
