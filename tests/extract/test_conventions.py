@@ -26,3 +26,8 @@ def test_an_attack_whose_doers_are_villagers_is_mob_violence() -> None:
     text = "On 5 May 2021, villagers beat up two men accused of theft in Rampur village."
     assert _coded(SubEventType.ATTACK, text) is SubEventType.MOB_VIOLENCE
     assert _coded(SubEventType.ATTACK, "Police beat up two men in Rampur.") is SubEventType.ATTACK
+
+
+def test_a_protest_whose_demonstrators_set_fires_is_a_violent_demonstration() -> None:
+    text = "On 4 May 2021, residents protested over water cuts and set tyres on fire."
+    assert _coded(SubEventType.PEACEFUL_PROTEST, text) is SubEventType.VIOLENT_DEMONSTRATION
