@@ -6,7 +6,7 @@ import subprocess
 import sys
 from datetime import date
 
-from sitrep.models import Article
+from sitrep.models import Article, SubEventType
 
 
 def test_seed_000_main_event_is_the_kabul_drone_strike(seed_extractions) -> None:  # type: ignore[no-untyped-def]
@@ -561,3 +561,12 @@ def test_a_town_that_only_gives_a_bearing_does_not_place_the_event(extractor) ->
     )
     place = _first_event(extractor, note).place
     assert place is not None and place.admin1 is not None and "Adan" in place.admin1
+
+
+def test_a_note_headed_by_its_category_keeps_it(extractor) -> None:  # type: ignore[no-untyped-def]
+    note = (
+        "Security measures: On 3 June 2021, militants stormed a police office in Aden and "
+        "detained several policemen."
+    )
+    event = _first_event(extractor, note)
+    assert event.sub_event_type == SubEventType.CHANGE_TO_GROUP

@@ -33,6 +33,7 @@ from sitrep.extract.events import (
     to_event,
 )
 from sitrep.extract.geo.text import fold, strip_generic
+from sitrep.extract.headings import heading_sub_type
 from sitrep.extract.lexicon import Lexicon
 from sitrep.extract.mentions import (
     PlaceName,
@@ -821,8 +822,10 @@ class DocumentReader:
         predicted = self.clf.predict([self.article.text]) if self.clf is not None else []
         if predicted:
             label, _ = predicted[0]
-            if label == "none":
-                return []
+        if (heading := heading_sub_type(self.article.text)) is not None:
+            label = heading.value  # the coder's own category: "Security measures: On ..."
+        if label == "none":
+            return []
         if not drafts:
             if label is None:
                 return []
