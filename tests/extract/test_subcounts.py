@@ -110,3 +110,23 @@ def test_a_smaller_number_of_another_group_never_puts_best_below_low() -> None:
     toll = fatality_range([three, dozens])
     assert toll is not None and toll.low <= toll.best <= toll.high  # type: ignore[operator]
     assert toll.best == 24
+
+
+def test_a_partitive_is_a_part_of_its_group_counted_in_another_sentence() -> None:
+    counted = "Two soldiers and three militants were killed in the gunfight, the army said."
+    one_of = "Police said one of the dead militants was a foreign national."
+    army = _fig(counted, 3, "militants", MIL)
+    police = replace(
+        _fig(one_of, 1, "militants", MIL),
+        claimant=Claimant("Police", ClaimantType.GOVERNMENT),
+        evidence=Evidence(100, 100 + len(one_of), one_of),
+    )
+    figures = [_fig(counted, 2, "soldiers", SF), army, police]
+    assert parts(figures) == {2}
+    toll = fatality_range(figures)
+    assert toll is not None and (toll.low, toll.best, toll.high) == (5, 5, 5)
+    # "dozens of militants" is no part of anything: a count, not a partitive
+    dozens = _fig("Troops killed dozens of militants, the army said.", 24, "militants", MIL)
+    assert (
+        parts([army, replace(dozens, evidence=Evidence(200, 250, dozens.evidence.text))]) == set()
+    )

@@ -5,7 +5,10 @@ FORMAT.md §3 reports a sub-count as a figure of its own ("six medics, including
 same victim group (villagers and women are civilians), take it for a lower restatement of that
 count. A figure is a part of another when both come from one sentence and one claimant, the
 other is larger and of a group that can hold it, and the sentence introduces this figure's
-victims with "including" or "among them". Read from the figure's own evidence, so fusion can tell from stored claims too.
+victims with "including" or "among them". A partitive ("one of the dead militants was a
+Pakistani national") is a part of any larger count of its group in the text, whoever said it:
+"the dead militants" are those counted already. Read from the figure's own evidence, so fusion
+can tell from stored claims too.
 """
 
 from __future__ import annotations
@@ -18,11 +21,22 @@ from sitrep.models import CasualtyFigure, VictimKind
 _INTRO = r"\b(?:including|among (?:them|whom|those|the dead|the victims|the killed))\b"
 
 
+_PARTITIVE = r"\bof (?:the|those|these) (?:[\w-]+ ){0,3}?"
+
+
 def _introduced(f: CasualtyFigure) -> bool:
     if not f.victim:
         return False
     noun = re.escape(f.victim.split()[-1])
     return re.search(rf"{_INTRO}[^.;:]{{0,60}}?\b{noun}\b", f.evidence.text, re.I) is not None
+
+
+def _partitive(f: CasualtyFigure) -> bool:
+    """ "one of the dead militants": a part of a group the text has counted."""
+    if not f.victim:
+        return False
+    noun = re.escape(f.victim.split()[-1])
+    return re.search(rf"{_PARTITIVE}{noun}\b", f.evidence.text, re.I) is not None
 
 
 def _same_group(part: CasualtyFigure, whole: CasualtyFigure) -> bool:
@@ -42,14 +56,22 @@ def parts(figures: Sequence[CasualtyFigure]) -> set[int]:
     out = set()
     for i, f in enumerate(figures):
         point = f.count.point
-        if point is None or not _introduced(f):
+        if point is None:
+            continue
+        anywhere = _partitive(f)
+        if not anywhere and not _introduced(f):
             continue
         for g in figures:
             if (
                 g is not f
                 and g.status is f.status
-                and g.evidence.start == f.evidence.start
-                and g.claimant.name == f.claimant.name
+                and (
+                    anywhere
+                    or (
+                        g.evidence.start == f.evidence.start
+                        and g.claimant.name == f.claimant.name
+                    )
+                )
                 and (g.count.point or 0) > point
                 and _same_group(f, g)
             ):
