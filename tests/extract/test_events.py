@@ -570,3 +570,36 @@ def test_a_note_headed_by_its_category_keeps_it(extractor) -> None:  # type: ign
     )
     event = _first_event(extractor, note)
     assert event.sub_event_type == SubEventType.CHANGE_TO_GROUP
+
+
+def test_a_town_the_model_mislabelled_places_an_article_event_in_its_country(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Sudan air strike kills 12\n\nKHARTOUM, April 16 (Wire) - Sudan's army said an air strike "
+        "hit a base of the Rapid Support Forces in Omdurman on Saturday, killing 12 fighters."
+    )
+    x = _cleaned(extractor, text, date(2023, 4, 16))
+    strike = [e for e in x.events if e.event_type == "Explosions/Remote violence"]
+    assert strike and strike[0].place is not None and strike[0].place.name == "Omdurman"
+    # the same name in a story about another country is no town of it
+    text = (
+        "WASHINGTON, April 16 (Wire) - The bill on Sudan aid was debated in Congress on Saturday, "
+        "a day after protests in Portland, Oregon."
+    )
+    x = _extract(extractor, text, date(2023, 4, 16), title="Congress debates aid")
+    assert all(e.place is None or e.place.name != "Congress" for e in x.events)
+
+
+def test_a_wire_brief_is_placed_where_its_body_says_not_at_its_dateline(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Air strike kills 12 in Sudan\n\nKHARTOUM, April 16 (Wire) - An air strike hit a base of "
+        "the Rapid Support Forces in Port Sudan on Saturday, killing 12 fighters, the army said."
+    )
+    x = _cleaned(extractor, text, date(2023, 4, 16))
+    assert x.events and x.events[0].place is not None and x.events[0].place.name == "Port Sudan"
+    # with no other place, the dateline's town stands
+    text = (
+        "Air strike kills 12\n\nKHARTOUM, April 16 (Wire) - An air strike hit a base of the "
+        "Rapid Support Forces on Saturday, killing 12 fighters, the army said."
+    )
+    x = _cleaned(extractor, text, date(2023, 4, 16))
+    assert x.events and x.events[0].place is not None and x.events[0].place.name == "Khartoum"

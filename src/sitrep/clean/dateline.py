@@ -34,3 +34,11 @@ def split_dateline(line: str) -> list[str]:
     if len(lead.split()) < LEAD_MIN_WORDS:
         return [line]
     return [line[: m.end()].rstrip(), lead]
+
+
+def is_dateline(text: str) -> bool:
+    """Is the text a dateline on its own, as `split_dateline` leaves it ("KHARTOUM, April 16
+    (Reuters) -")?"""
+    line = " ".join(text.split())
+    m = DATELINE.match(line + " A")  # the pattern looks ahead to the lead's first letter
+    return m is not None and m.end() >= len(line)

@@ -16,6 +16,7 @@ from typing import Protocol, TypeVar
 
 from spacy.tokens import Doc, Span, Token
 
+from sitrep.clean.dateline import is_dateline
 from sitrep.extract.casualties import CasualtyReader, dedupe
 from sitrep.extract.claims import Attribution
 from sitrep.extract.conventions import coded_sub_type
@@ -345,8 +346,11 @@ class DocumentReader:
         found = []
         for p in event_place_names(sent, loose=self.short):
             place = self._resolve(p.name, p.hints, p.shorter, p.alias)
-            if place is not None:
-                found.append((p, place))
+            if place is None:
+                continue
+            if p.relabelled and place.country not in self.context_countries:
+                continue  # "in Omdurman", labelled a people: only a town of the story's countries
+            found.append((p, place))
         if all(place.kind == "country" for _, place in found):
             # "reported on Hajlah area in northwestern Yemen (Razih, Sadah)": with no other
             # place found, the areas after the country are where
@@ -847,10 +851,11 @@ class DocumentReader:
                 main.date, main.date_precision = found[0][1], found[0][2]
                 break
         # of equally precise places, one the note sets in its areas ("in Ludhiana (Punjab)",
-        # not "the Jalandhar bypass"), then the note's first ("On <date>, in <place>, ...")
-        found = [f for s in self.sentences for f in self._placed_names(s)]
+        # not "the Jalandhar bypass"), then the note's first ("On <date>, in <place>, ...");
+        # a wire brief's dateline says where it was filed from, so its town comes last
+        found = [(is_dateline(s.text), *f) for s in self.sentences for f in self._placed_names(s)]
         if found:
-            _, place, _ = min(found, key=lambda f: (precision_rank(f[1]), not f[2], f[0]))
+            *_, place, _ = min(found, key=lambda f: (f[0], precision_rank(f[2]), not f[3], f[1]))
             main.place = place
         if label is not None:
             # the model hears "recaptured"; the parse says who recaptured (conventions.py)

@@ -136,6 +136,9 @@ class PlaceName(NamedTuple):
     #: the note's own spelling in brackets, tried first: "Inalabag [Tin Elebag]", "Kypseli
     #: [coded to Athens-Central Athens]" (ACLED's convention for the name it codes)
     alias: str | None = None
+    #: an entity the model labelled a people, person or organisation ("in Omdurman"): a place
+    #: only if it is a town of the article's countries
+    relabelled: bool = False
 
 
 def event_place_names(sent: Span, *, loose: bool = False) -> list[PlaceName]:
@@ -198,6 +201,23 @@ def event_place_names(sent: Span, *, loose: bool = False) -> list[PlaceName]:
             name = doc[ent.start : head.i + 1].text
             tail = sent.text[head.idx + len(head) - sent.start_char :]
             out.append(PlaceName(ent.start_char, name, _hints(tail)))
+    if not loose:
+        # "fighting continued in Omdurman": a name the model called a people, a person or an
+        # organisation, the object of "in"/"near", may be a town (the reader keeps it only if
+        # it is one in the article's countries)
+        for ent in sentence_ents(sent):
+            root = ent.root
+            if (
+                ent.label_ in _MISLABELLED
+                and ent.start_char not in covered
+                and root.i == ent.end - 1
+                and root.dep_ == "pobj"
+                and root.head.lower_ in {"in", "near"}
+                and root.head.i == ent.start - 1
+            ):
+                covered.update(range(ent.start_char, ent.end_char))
+                tail = sent.text[ent.end_char - sent.start_char :]
+                out.append(PlaceName(ent.start_char, ent.text, _hints(tail), relabelled=True))
     # names the model missed: coder notes name villages it has never seen ("near Karama",
     # "Hauban (Salh, Taizz)", "Nacoba village"); in articles too, "the eastern Ukrainian city of
     # Kramatorsk" names a place whatever label the model gave the name (it said product)
@@ -316,6 +336,8 @@ def _nationality(ent: Span) -> bool:
 
 _COUNTRY_SHORT = {"US", "UK", "USA", "UAE", "EU", "UN"}
 _FACILITY_OWNER_LABELS = {"ORG", "PRODUCT", "WORK_OF_ART", "EVENT"}
+#: labels the model gives town names it does not know ("in Omdurman" as NORP, "Merowe" PERSON)
+_MISLABELLED = {"NORP", "PERSON", "ORG"}
 _FACILITY_NOUNS = {
     "station",
     "airport",

@@ -67,10 +67,7 @@ def parts(figures: Sequence[CasualtyFigure]) -> set[int]:
                 and g.status is f.status
                 and (
                     anywhere
-                    or (
-                        g.evidence.start == f.evidence.start
-                        and g.claimant.name == f.claimant.name
-                    )
+                    or (g.evidence.start == f.evidence.start and g.claimant.name == f.claimant.name)
                 )
                 and (g.count.point or 0) > point
                 and _same_group(f, g)
