@@ -444,3 +444,20 @@ def test_a_headlines_trailing_source_is_its_claimant(extractor) -> None:  # type
     x = extractor.extract(clean(RawDocument("d", text)))
     names = {f.claimant.name for f in x.casualties}
     assert names == {"Yemen officials", "local official"}, names
+
+
+def test_a_groups_record_is_no_figure_but_an_events_toll_is(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _one(
+        extractor,
+        "A bomb killed nine people at a market. No group claimed responsibility, but the attack "
+        "bore the hallmarks of Boko Haram, which has killed thousands in the region.",
+    )
+    counts = sorted(f.count.low for f in x.casualties)
+    assert counts == [9], counts
+    x = _one(extractor, "The attack, which has killed at least 20 people, was claimed by IS.")
+    assert [f.count for f in x.casualties] == [Count(20, None)]
+
+
+def test_no_one_is_the_claimant_when_the_subject_is_no_one(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _one(extractor, "No group claimed that 40 soldiers were killed in the raid.")
+    assert all(f.claimant.name != "No group" for f in x.casualties)

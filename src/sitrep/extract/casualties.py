@@ -137,7 +137,7 @@ class CasualtyReader:
         last_end = -1
         for start, end, count in find_counts(text):
             toks = [t for t in sent if start <= t.idx - sent.start_char < end]
-            if not toks:
+            if not toks or _record(toks[-1]):
                 continue
             found = self._figure(sent, toks, count, previous)
             if found is None and last_status is not None and previous is not None:
@@ -615,3 +615,38 @@ def dedupe(figures: list[CasualtyFigure]) -> list[CasualtyFigure]:
         )
 
     return [f for f in kept if not restated(f)]
+
+
+#: nouns of one event: "the attack, which has killed 20" tells this event's toll
+_EVENT_NOUNS = {
+    "attack",
+    "blast",
+    "explosion",
+    "bombing",
+    "strike",
+    "airstrike",
+    "shelling",
+    "raid",
+    "ambush",
+    "assault",
+    "clash",
+    "fighting",
+    "shooting",
+    "massacre",
+    "violence",
+}
+
+
+def _record(number: Token) -> bool:
+    """A group's or a war's record, not an event's toll: "Boko Haram, which has killed
+    thousands", "the insurgency, which has killed more than 40,000 people"."""
+    verb = number
+    for _ in range(4):  # up to the clause the number is counted in
+        if verb.pos_ in {"VERB", "AUX"} or verb.head is verb:
+            break
+        verb = verb.head
+    return (
+        verb.dep_ == "relcl"
+        and any(c.dep_ == "aux" and c.lower_ in {"has", "have"} for c in verb.children)
+        and verb.head.lemma_.lower() not in _EVENT_NOUNS
+    )

@@ -17,6 +17,7 @@ from sitrep.models import Claimant, ClaimantType
 from sitrep.nlp.spans import entity_of, sentence_ents
 
 _PRONOUNS = {"he", "she", "they", "it", "we", "i"}
+_NOBODY = {"nobody", "none", "no-one"}  # subjects that deny a speaker
 _ACCORDING = re.compile(r"\b(according to|as per|citing|quoting|cited by|reported by)\s", re.I)
 #: "…: military", "… - police", "…-Pakistan": the source a headline ends with
 _HEADLINE_SOURCE = re.compile(
@@ -101,6 +102,11 @@ class Attribution:
         if not tokens:
             return None
         span = tokens[0].doc[tokens[0].i : tokens[-1].i + 1]
+        root = span.root
+        if root.lower_ in _NOBODY or any(
+            c.dep_ == "det" and c.lower_ == "no" for c in root.children
+        ):
+            return None  # "No group claimed responsibility": no one asserts anything
         for tok in tokens:  # a named person inside the phrase is the most specific
             # ... but not a word the model took for a name that modifies a common noun:
             # "Azerbaijani officials" are officials
