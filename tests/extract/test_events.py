@@ -603,3 +603,19 @@ def test_a_wire_brief_is_placed_where_its_body_says_not_at_its_dateline(extracto
     )
     x = _cleaned(extractor, text, date(2023, 4, 16))
     assert x.events and x.events[0].place is not None and x.events[0].place.name == "Khartoum"
+
+
+def test_a_mislabelled_town_set_in_its_area_is_placed_there(extractor) -> None:  # type: ignore[no-untyped-def]
+    # "Khan Younis", which the model calls a person, in a story whose only country words are
+    # "Israeli" and "the Gaza Strip": the area it is set in vouches for it
+    text = (
+        "Israeli strike kills seven in Gaza\n\nGAZA (Wire) - An Israeli air strike on a house in "
+        "Khan Younis in the southern Gaza Strip killed seven people overnight, the health "
+        "ministry said on Friday.\n\nThe Israeli military said it had struck a command centre "
+        "in the area. It did not comment on the toll.\n\nResidents said the family had fled "
+        "their home in the north two weeks earlier. Rescue workers searched the rubble for "
+        "survivors until dawn."
+    )
+    x = _cleaned(extractor, text, date(2023, 10, 20))
+    assert x.events and x.events[0].place is not None
+    assert x.events[0].place.country == "Palestine" and x.events[0].place.kind == "city"

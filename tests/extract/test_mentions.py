@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.extract.mentions import _hints, event_place_names
+from sitrep.extract.mentions import _hints, event_place_names, triggers_in
+from sitrep.models import SubEventType
 from sitrep.nlp import load_nlp
 
 
@@ -387,3 +388,19 @@ def test_an_article_name_the_model_mislabelled_after_in_is_a_relabelled_candidat
     # a name the model already calls a place is no relabelled guess
     doc = load_nlp()("Fighting continued on Sunday in Khartoum, residents said.")
     assert all(not p.relabelled for s in doc.sents for p in event_place_names(s))
+
+
+@pytest.mark.parametrize(
+    ("text", "strike"),
+    [
+        ("Israeli strike kills seven in Gaza", True),
+        ("A strike on a house in Khan Younis killed seven.", True),
+        ("Workers went on strike on Monday.", False),
+        ("The two sides struck a deal.", False),
+    ],
+)
+def test_a_strike_that_hits_or_kills_is_an_air_strike_cue(text: str, strike: bool) -> None:
+    from sitrep.extract.lexicon import default_lexicon
+
+    found = [t for t, _, _ in triggers_in(text, default_lexicon())]
+    assert (SubEventType.AIR_DRONE_STRIKE in found) is strike

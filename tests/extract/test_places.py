@@ -550,3 +550,12 @@ def test_a_village_in_another_district_is_no_seat_of_a_district(gaz: Gazetteer) 
     # 60 km away in the same province, is not where it is
     p = gaz.resolve("Kadikoy", countries=["Turkey"])
     assert p is None or p.admin2 != "Silivri"
+
+
+def test_the_country_of_a_province_only_one_country_has(gaz: Gazetteer) -> None:
+    assert gaz.province_country("Gaza Strip") == "Palestine"
+    assert gaz.province_country("Khyber Pakhtunkhwa") == "Pakistan"
+    assert gaz.province_country("Punjab") is None  # India's and Pakistan's
+    assert gaz.province_country("Western") is None
+    assert gaz.province_country("Kabul") == "Afghanistan"  # the city's province too
+    assert gaz.province_country("") is None and gaz.province_country("x" * 500) is None

@@ -176,6 +176,9 @@ def _an_area_of(q: PlaceName, area: Place, found: list[tuple[PlaceName, Place]])
     )
 
 
+_THE = re.compile(r"^the\s+", re.I)
+
+
 class Geocoder(Protocol):
     def resolve(
         self,
@@ -187,6 +190,8 @@ class Geocoder(Protocol):
     ) -> Place | None: ...
 
     def country(self, name: str) -> str | None: ...
+
+    def province_country(self, name: str) -> str | None: ...
 
     def locate(
         self, names: Sequence[str], hints: Sequence[str] = (), countries: Sequence[str] = ()
@@ -270,6 +275,13 @@ class DocumentReader:
                 if c:
                     seen[c] = seen.get(c, 0) + (0.5 if _fires_from_afar(ent) else 2)
                     self._voters.setdefault(c, set()).add("")
+                elif not self.short and ent.label_ == "GPE":
+                    # a province only one country has names that country too: "the Gaza
+                    # Strip" (Palestine), "Khyber Pakhtunkhwa" (Pakistan); not "Punjab"
+                    c = self.geo.province_country(_THE.sub("", ent.text))
+                    if c:
+                        seen[c] = seen.get(c, 0) + 1
+                        self._voters.setdefault(c, set()).add(_bare(ent.text))
         if self.short:
             for sent in self.sentences:
                 for found in event_place_names(sent, loose=True):
@@ -348,8 +360,10 @@ class DocumentReader:
             place = self._resolve(p.name, p.hints, p.shorter, p.alias)
             if place is None:
                 continue
-            if p.relabelled and place.country not in self.context_countries:
-                continue  # "in Omdurman", labelled a people: only a town of the story's countries
+            if p.relabelled and not p.hints and place.country not in self.context_countries:
+                # "in Omdurman", labelled a people: a town of the story's countries, or one
+                # inside the areas the text sets it in ("Khan Younis in the Gaza Strip")
+                continue
             found.append((p, place))
         if all(place.kind == "country" for _, place in found):
             # "reported on Hajlah area in northwestern Yemen (Razih, Sadah)": with no other

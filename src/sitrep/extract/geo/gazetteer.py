@@ -376,6 +376,18 @@ class Gazetteer:
             return None
         return self._country(name.strip())
 
+    def province_country(self, name: str) -> str | None:
+        """The country of the province (admin1) a name exactly means, when only one country has
+        a province of that name ("the Gaza Strip" -> Palestine; "Punjab" -> None)."""
+        if not isinstance(name, str) or not name.strip() or len(name) > MAX_QUERY_CHARS:
+            return None
+        t = self.index.t
+        rows = self.ranker.admin_rows(name.strip(), (), exact=True)
+        countries = {t.sub_country[r] for r in rows if t.sub_level[r] == 1}
+        if len(countries) != 1 or any(t.sub_level[r] != 1 for r in rows):
+            return None
+        return t.country_name[countries.pop()]
+
     def _country_row(self, name: str) -> int | None:
         """The country row a name or demonym means, or None."""
         if not isinstance(name, str) or not name.strip() or len(name) > MAX_QUERY_CHARS:
