@@ -82,6 +82,12 @@ def _one(extractor, text: str, published: str = "2020-05-09"):  # type: ignore[n
             None,
         ),
         (
+            "Two soldiers were martyred in the firing, the military said.",
+            CasualtyStatus.KILLED,
+            Count(2, 2),
+            "military",
+        ),
+        (
             "The army said it killed dozens of insurgents in the raid.",
             CasualtyStatus.KILLED,
             Count(24, None, True),
@@ -461,3 +467,13 @@ def test_a_groups_record_is_no_figure_but_an_events_toll_is(extractor) -> None: 
 def test_no_one_is_the_claimant_when_the_subject_is_no_one(extractor) -> None:  # type: ignore[no-untyped-def]
     x = _one(extractor, "No group claimed that 40 soldiers were killed in the raid.")
     assert all(f.claimant.name != "No group" for f in x.casualties)
+
+
+def test_the_statement_said_is_the_last_speakers_statement(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _one(
+        extractor,
+        "Two soldiers were killed in the firing, the military's media wing said. Troops "
+        "responded, killing five attackers, the statement said.",
+    )
+    claimants = {f.count.low: f.claimant.name for f in x.casualties}
+    assert claimants[5] == claimants[2] == "military's media wing", claimants

@@ -619,3 +619,35 @@ def test_a_mislabelled_town_set_in_its_area_is_placed_there(extractor) -> None: 
     x = _cleaned(extractor, text, date(2023, 10, 20))
     assert x.events and x.events[0].place is not None
     assert x.events[0].place.country == "Palestine" and x.events[0].place.kind == "city"
+
+
+def test_a_group_told_without_and_with_its_side_is_one_group() -> None:
+    from dataclasses import replace
+
+    from sitrep.extract.events import fatality_range
+    from sitrep.models import VictimKind
+
+    sf = VictimKind.SECURITY_FORCES
+    # the headline's "two soldiers martyred", the lead's two Pakistani soldiers, and five
+    # Indian soldiers the same military claims: 7, not 9
+    figures = [
+        _said(2, "soldiers", sf, None),
+        replace(_said(2, "Pakistani soldiers", sf, "military"), victim_side="Pakistan"),
+        replace(_said(5, "Indian soldiers", sf, "military"), victim_side="India"),
+    ]
+    toll = fatality_range(figures)
+    assert toll is not None and (toll.low, toll.best, toll.high) == (7, 7, 7)
+
+
+def test_a_border_event_is_not_moved_to_the_one_town_the_story_names(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Two soldiers killed in firing on LoC\n\nISLAMABAD, Feb 26 (Wire) - Two Pakistani soldiers "
+        "were killed when Indian troops opened fire across the Line of Control on Tuesday night, "
+        "the military said on Wednesday.\n\nPakistani troops responded, killing five Indian "
+        "soldiers, the statement said. The Indian army denied any casualties.\n\nAn Indian army "
+        "spokesman in Srinagar declined to comment further. Villagers near the frontier said "
+        "they had spent the night in bunkers."
+    )
+    x = _cleaned(extractor, text, date(2019, 2, 27))
+    clash = [e for e in x.events if e.event_type == "Battles"]
+    assert clash and clash[0].place is not None and clash[0].place.kind == "border"

@@ -18,6 +18,8 @@ from sitrep.nlp.spans import entity_of, sentence_ents
 
 _PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 _NOBODY = {"nobody", "none", "no-one"}  # subjects that deny a speaker
+#: what a speaker issues: "the statement said" is the last speaker's
+_DOCUMENTS = {"statement", "statements", "communique", "communiqué", "release"}
 _ACCORDING = re.compile(r"\b(according to|as per|citing|quoting|cited by|reported by)\s", re.I)
 #: "…: military", "… - police", "…-Pakistan": the source a headline ends with
 _HEADLINE_SOURCE = re.compile(
@@ -127,6 +129,8 @@ class Attribution:
             if self.last and self.last.name:
                 return self.last.name
             return None
+        if head.lower_ in _DOCUMENTS and len(tokens) <= 2 and self.last and self.last.name:
+            return self.last.name  # "the statement said": the statement of the last speaker
         if head.pos_ == "PROPN" and head.ent_type_ == "PERSON":
             return self._expand(_entity_text(head))
         text = _TRIM.sub("", span.text.strip())

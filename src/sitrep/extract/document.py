@@ -670,7 +670,14 @@ class DocumentReader:
         about = [placed.most_common(1)[0][0]] if placed else self.context_countries[:1]
         for dr in ordered:
             self._agreement_parties(dr)
-            if _unlocated(dr.place) and dr.sub_event_type not in _NON_VIOLENT and not short:
+            if (
+                _unlocated(dr.place)
+                and dr.sub_event_type not in _NON_VIOLENT
+                and not short
+                # a border is where ("across the Line of Control"), however far the one town
+                # the story names ("a spokesman in Srinagar")
+                and (dr.place is None or dr.place.kind != "border")
+            ):
                 home = self.home_place
                 if home and (dr.place is None or home.country in place_countries(dr.place)):
                     dr.place = home  # "the suicide attack outside the airport", in a Kabul story

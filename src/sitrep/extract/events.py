@@ -199,10 +199,25 @@ def _joined_if_apart(
             if key[0] is VictimKind.UNSPECIFIED and kind is ClaimantType.PARTY:
                 return groups  # a party's "30 officials killed" may be anyone's dead
             told.setdefault(key, set()).update(values)
+    _unsided_into_sided(told)
     if any(len(values) > 1 for values in told.values()):
         return groups  # two numbers for one group: rival claims (or a restatement's range)
     first = next(iter(groups))
     return {first: {key: sorted(values) for key, values in told.items()}}
+
+
+def _unsided_into_sided(told: dict[tuple[object, ...], set[int]]) -> None:
+    """A group told without its side and with its side ("two soldiers martyred" in a headline,
+    "two Pakistani soldiers" in the lead) is one group, when one sided group of that kind has
+    the same number."""
+    for key in [k for k in told if len(k) == 2 and k[1] is None]:
+        same = [
+            k
+            for k in told
+            if len(k) == 2 and k[0] is key[0] and k[1] is not None and told[k] & told[key]
+        ]
+        if len(same) == 1:
+            told[same[0]] |= told.pop(key)
 
 
 #: victims that name no group: a toll ("rose to 52") or "people" counts everyone
