@@ -651,3 +651,29 @@ def test_a_border_event_is_not_moved_to_the_one_town_the_story_names(extractor) 
     x = _cleaned(extractor, text, date(2019, 2, 27))
     clash = [e for e in x.events if e.event_type == "Battles"]
     assert clash and clash[0].place is not None and clash[0].place.kind == "border"
+
+
+def test_a_headline_event_and_its_lead_with_a_finer_place_nearby_are_one(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Gunmen kidnap 20 students from school in Kaduna\n\nKADUNA, Nigeria, June 16 (Wire) - "
+        "Gunmen abducted 20 students and two teachers from a secondary school in Kaduna state's "
+        "Chikun district early on Monday, a state government official said.\n\nThe official "
+        "said security forces had been deployed to track the kidnappers. Parents gathered at "
+        "the school gate on Monday afternoon, waiting for news."
+    )
+    x = _cleaned(extractor, text, date(2020, 6, 16))
+    abductions = [e for e in x.events if e.sub_event_type == SubEventType.ABDUCTION]
+    assert len(abductions) == 1 and abductions[0].date == date(2020, 6, 15)
+
+
+def test_a_date_owned_by_another_noun_does_not_date_the_event(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Police fire on protesters\n\nYANGON, March 4 (Wire) - Security forces shot dead at "
+        "least 38 people on Wednesday as they fired on crowds protesting against last month's "
+        "military coup, the U.N. envoy said.\n\nPolice used tear gas to disperse protesters in "
+        "Yangon and Mandalay, witnesses said. A military spokesman did not answer calls."
+    )
+    x = _cleaned(extractor, text, date(2021, 3, 4))
+    assert x.events and all(e.date == date(2021, 3, 3) for e in x.events), [
+        (e.sub_event_type, e.date) for e in x.events
+    ]

@@ -29,6 +29,7 @@ from sitrep.extract.events import (
     more_precise,
     place_countries,
     places_agree,
+    places_near,
     precision_rank,
     salience,
     to_event,
@@ -563,7 +564,10 @@ class DocumentReader:
                 referring = match is not None and is_referring(sent.text, match)
                 near = cues if match in cues else [m for _, _, m in chosen]
                 place = self._place_near(sent, places, match, near)
-                d, precision = self._date_near(dates, sent, match, near)
+                # "crowds protesting against last month's coup": a date owned by another noun
+                # dates that noun, not this event
+                free = [x for x in dates if not _owned_by_other(sent, x[0], match)]
+                d, precision = self._date_near(free, sent, match, near)
                 own = _possessive_date(sent, match, dates)
                 if own is not None:  # "Saturday's missile strike": that day, whatever else
                     d, precision = own
@@ -779,6 +783,10 @@ class DocumentReader:
         for dr in reversed(same):
             if dates_agree(dr.date, d) and places_agree(dr.place, place):
                 return dr
+            # the headline's event, told again in the lead with a finer place nearby
+            headline_only = dr.in_headline and len(dr.sentences) == 1 and dr.date is None
+            if headline_only and places_near(dr.place, place):
+                return dr
             # neither names a specific place: one cross-border episode told over several days
             # (a mention with no trigger of its own, only figures, never stretches an episode)
             if (
@@ -978,6 +986,20 @@ def _possessive_date(
         if offset == start:
             return d, precision
     return None
+
+
+def _owned_by_other(sent: Span, offset: int, match: object) -> bool:
+    """Is the date at `offset` the possessor of a noun ("last month's coup") that is not the
+    trigger's own noun?"""
+    ent = next((e for e in sentence_ents(sent) if e.start_char == offset), None)
+    if ent is None or ent.root.dep_ != "poss":
+        return False
+    noun = ent.root.head
+    if isinstance(match, re.Match):
+        start, end = sent.start_char + match.start(), sent.start_char + match.end()
+        if start <= noun.idx < end:
+            return False  # "Saturday's missile strike": the trigger's own date
+    return True
 
 
 _COUNT_WORDS = {

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
+from sitrep.extract.geo.rank import haversine_km
 from sitrep.extract.subcounts import parts
 from sitrep.models import (
     SUB_EVENT_PARENT,
@@ -66,6 +67,20 @@ def places_agree(a: Place | None, b: Place | None) -> bool:
     return (a.kind == "admin1" and b.admin1 == a.name) or (
         b.kind == "admin1" and a.admin1 == b.name
     )
+
+
+#: a headline's place and its lead's this close are one place told twice ("kidnap 20 students
+#: in Kaduna", then "... in Kaduna state's Chikun district")
+HEADLINE_NEAR_KM = 50.0
+
+
+def places_near(a: Place | None, b: Place | None) -> bool:
+    """Two places in one province of one country, or with points within HEADLINE_NEAR_KM."""
+    if a is None or b is None:
+        return True
+    if a.latitude is not None and b.latitude is not None:
+        return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude) <= HEADLINE_NEAR_KM
+    return bool(a.admin1) and a.admin1 == b.admin1 and a.country == b.country
 
 
 def place_countries(p: Place) -> set[str]:
