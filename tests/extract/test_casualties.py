@@ -477,3 +477,20 @@ def test_the_statement_said_is_the_last_speakers_statement(extractor) -> None:  
     )
     claimants = {f.count.low: f.claimant.name for f in x.casualties}
     assert claimants[5] == claimants[2] == "military's media wing", claimants
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a named victim counts one; "assassinated" is killed
+        ("President Jovenel Moise was shot dead at his home by gunmen.", [("killed", 1)]),
+        ("Gunmen assassinated a pastor in the village.", [("killed", 1)]),
+        # a try is no death
+        ("Gunmen attempted to assassinate a citizen near the station.", []),
+        # one word the model calls a person may be a town
+        ("Troops broke up a sit-in in Khartoum, killing 35 protesters.", [("killed", 35)]),
+    ],
+)
+def test_named_victims_assassinations_and_attempts(extractor, text, expected) -> None:  # type: ignore[no-untyped-def]
+    x = _one(extractor, text)
+    assert sorted((f.status.value, f.count.low) for f in x.casualties) == expected

@@ -677,3 +677,18 @@ def test_a_date_owned_by_another_noun_does_not_date_the_event(extractor) -> None
     assert x.events and all(e.date == date(2021, 3, 3) for e in x.events), [
         (e.sub_event_type, e.date) for e in x.events
     ]
+
+
+def test_a_retaliation_for_something_and_a_blamed_shelling_are_no_events(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Dam destroyed in southern Ukraine\n\nKHERSON, Ukraine, June 6 (Wire) - The dam was "
+        "destroyed early on Tuesday, flooding villages downstream, officials said.\n\nUkraine "
+        "accused Russian forces of blowing up the dam. Moscow blamed Ukrainian shelling.\n\n"
+        "Putin said earlier strikes were retaliation for an explosion on a bridge."
+    )
+    x = _cleaned(extractor, text, date(2023, 6, 7))
+    assert not [
+        e
+        for e in x.events
+        if e.sub_event_type in {"Shelling/artillery/missile attack", "Armed clash"}
+    ], x.events

@@ -404,3 +404,10 @@ def test_a_strike_that_hits_or_kills_is_an_air_strike_cue(text: str, strike: boo
 
     found = [t for t, _, _ in triggers_in(text, default_lexicon())]
     assert (SubEventType.AIR_DRONE_STRIKE in found) is strike
+
+
+def test_a_capital_that_speaks_is_its_government_not_a_place() -> None:
+    names = [n for n, _ in _names("Moscow blamed the shelling on Ukrainian forces.", loose=False)]
+    assert "Moscow" not in names
+    names = [n for n, _ in _names("Fighting continued in Moscow on Sunday.", loose=False)]
+    assert "Moscow" in names

@@ -18,7 +18,7 @@ from sitrep.extract.events import one_person
 from sitrep.extract.lexicon import CasualtyWord, Lexicon
 from sitrep.extract.numbers import find_counts
 from sitrep.models import CasualtyFigure, CasualtyStatus, Count, Evidence, VictimKind
-from sitrep.nlp.spans import sentence_ents
+from sitrep.nlp.spans import entity_of, sentence_ents
 
 #: words that link a casualty noun to its total: "casualties totaling 16", "toll rose to 25"
 _LINKERS = {
@@ -435,6 +435,14 @@ class CasualtyReader:
                 and _PERSON_SUFFIX.search(tok.lower_)
             ):
                 kind = VictimKind.UNSPECIFIED  # "Gunmen kill vaccinator", "planner killed"
+            if (
+                kind is None
+                and tok.dep_ in {"nsubjpass", "dobj"}
+                and _full_name(tok)
+                # "Shravan Haldar, 20, a class XI student": the apposition counts him
+                and not any(c.dep_ == "appos" for c in tok.children)
+            ):
+                kind = VictimKind.UNSPECIFIED  # a named victim: "President Jovenel Moise was shot"
             if kind is None or tok.lower_ in {"security", "army", "police", "staff", "family"}:
                 continue
             dets = [c for c in tok.children if c.dep_ in {"det", "nummod", "poss", "quantmod"}]
@@ -457,6 +465,8 @@ class CasualtyReader:
                 and group.dep_ in {"nsubjpass", "nsubj", "dobj"}
             ):
                 verb = group.head  # a sub-count: "killing 12 people, including a child"
+            if verb is not None and _attempted(verb):
+                continue  # "attempted to assassinate a citizen": no one was killed
             if verb is not None:
                 word = self._word(verb)
                 if word is None and tok.dep_ == "nsubjpass":
@@ -650,3 +660,18 @@ def _record(number: Token) -> bool:
         and any(c.dep_ == "aux" and c.lower_ in {"has", "have"} for c in verb.children)
         and verb.head.lemma_.lower() not in _EVENT_NOUNS
     )
+
+
+def _full_name(tok: Token) -> bool:
+    """The last word of a person's name of two words or more ("Jovenel Moise"): one word the
+    model calls a person may be a town ("Khartoum")."""
+    span = entity_of(tok) if tok.ent_type_ == "PERSON" else None
+    return span is not None and span.end - 1 == tok.i and len(span) >= 2
+
+
+#: verbs that make the act they govern a try, not a deed: "attempted to assassinate"
+_TRIES = {"attempt", "try", "plot", "plan", "seek", "threaten", "vow", "aim"}
+
+
+def _attempted(verb: Token) -> bool:
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _TRIES

@@ -25,8 +25,9 @@ _IRREALIS = re.compile(
     re.I,
 )
 #: a party's denial and its own account ("denied the accusation and said its fighters had
-#: clashed with militias") are claims about an event, not an event of their own
-_DENIAL = re.compile(r"\b(?:denied|denies|deny|denying)\b", re.I)
+#: clashed with militias"), or the blame it lays ("Moscow blamed Ukrainian shelling"), are
+#: claims about an event, not an event of their own
+_DENIAL = re.compile(r"\b(?:denied|denies|deny|denying|blamed|blames|blaming)\b", re.I)
 #: prepositions whose object is where something came from or was said, not where it happened
 #: "three days after the suicide bombing": the trigger names another event as a time anchor
 _ANCHOR = re.compile(
@@ -37,6 +38,22 @@ _ANCHOR = re.compile(
 #: words before a place that make it an origin, a party or a road's end, not where it happened
 _NOT_EVENT_PLACE = {"from", "to", "with", "linking", "connecting", "connects", "links"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
+#: a capital that says, blames or denies is its government ("Kyiv called the claim a lie")
+_SPEAKER_VERBS = {
+    "say",
+    "blame",
+    "accuse",
+    "deny",
+    "claim",
+    "call",
+    "warn",
+    "condemn",
+    "reject",
+    "insist",
+    "announce",
+    "demand",
+    "urge",
+}
 _REFERRING = {"this", "the", "that", "these", "those", "such"}
 
 
@@ -166,6 +183,12 @@ def event_place_names(sent: Span, *, loose: bool = False) -> list[PlaceName]:
         prev = _word_before(ent, sent)
         modifier = ent.root.dep_ in {"compound", "amod", "poss", "nmod"}
         head = ent.root.head
+        if (
+            ent.root.dep_ == "nsubj"
+            and head.lemma_.lower() in _SPEAKER_VERBS
+            and not any(_AREA_WORD.fullmatch(t.lower_) for t in ent)  # "Lower Jubba Region"
+        ):
+            continue  # "Moscow blamed Ukrainian shelling": a government speaking, not a place
         if (
             prev in _NOT_EVENT_PLACE
             and not (modifier and head.pos_ == "NOUN" and not _AREA_WORD.fullmatch(head.lemma_))
