@@ -411,3 +411,20 @@ def test_a_capital_that_speaks_is_its_government_not_a_place() -> None:
     assert "Moscow" not in names
     names = [n for n, _ in _names("Fighting continued in Moscow on Sunday.", loose=False)]
     assert "Moscow" in names
+
+
+def test_the_mislabelled_object_of_a_strike_verb_is_a_relabelled_candidate() -> None:
+    doc = load_nlp()(
+        "The ministry said Azeri forces had shelled Stepanakert, the region's main city."
+    )
+    found = [(p.name, p.relabelled) for s in doc.sents for p in event_place_names(s)]
+    assert ("Stepanakert", True) in found
+
+
+def test_setting_something_on_fire_is_a_destruction_cue() -> None:
+    from sitrep.extract.lexicon import default_lexicon
+
+    found = [
+        t for t, _, _ in triggers_in("They tried to set the depot on fire.", default_lexicon())
+    ]
+    assert SubEventType.LOOTING in found

@@ -559,3 +559,8 @@ def test_the_country_of_a_province_only_one_country_has(gaz: Gazetteer) -> None:
     assert gaz.province_country("Western") is None
     assert gaz.province_country("Kabul") == "Afghanistan"  # the city's province too
     assert gaz.province_country("") is None and gaz.province_country("x" * 500) is None
+
+
+def test_a_disputed_region_geonames_lacks_is_curated(gaz: Gazetteer) -> None:
+    p = gaz.resolve("Nagorno-Karabakh")
+    assert p is not None and p.country == "Azerbaijan" and p.latitude is not None

@@ -230,13 +230,17 @@ def event_place_names(sent: Span, *, loose: bool = False) -> list[PlaceName]:
         # it is one in the article's countries)
         for ent in sentence_ents(sent):
             root = ent.root
+            after_in = (
+                root.dep_ == "pobj"
+                and root.head.lower_ in {"in", "near"}
+                and root.head.i == ent.start - 1
+            )
+            struck = root.dep_ == "dobj" and root.head.lemma_.lower() in _STRIKE_VERBS
             if (
                 ent.label_ in _MISLABELLED
                 and ent.start_char not in covered
                 and root.i == ent.end - 1
-                and root.dep_ == "pobj"
-                and root.head.lower_ in {"in", "near"}
-                and root.head.i == ent.start - 1
+                and (after_in or struck)  # "in Omdurman"; "forces had shelled Stepanakert"
             ):
                 covered.update(range(ent.start_char, ent.end_char))
                 tail = sent.text[ent.end_char - sent.start_char :]
@@ -359,6 +363,8 @@ def _nationality(ent: Span) -> bool:
 
 _COUNTRY_SHORT = {"US", "UK", "USA", "UAE", "EU", "UN"}
 _FACILITY_OWNER_LABELS = {"ORG", "PRODUCT", "WORK_OF_ART", "EVENT"}
+#: verbs whose object is where the blow fell: "Azeri forces had shelled Stepanakert"
+_STRIKE_VERBS = {"shell", "bomb", "strike", "hit", "attack", "raid", "storm", "pound", "target"}
 #: labels the model gives town names it does not know ("in Omdurman" as NORP, "Merowe" PERSON)
 _MISLABELLED = {"NORP", "PERSON", "ORG"}
 _FACILITY_NOUNS = {
