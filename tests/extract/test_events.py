@@ -692,3 +692,17 @@ def test_a_retaliation_for_something_and_a_blamed_shelling_are_no_events(extract
         for e in x.events
         if e.sub_event_type in {"Shelling/artillery/missile attack", "Armed clash"}
     ], x.events
+
+
+def test_a_toll_that_rose_on_sunday_does_not_date_a_saturday_attack(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "School bombing toll rises to 50\n\nKABUL, May 9 (Wire) - The death toll from a series "
+        "of bombs outside a girls' school in the Afghan capital rose to 50 on Sunday, officials "
+        "said.\n\nMost of the victims were students. A ministry spokesman said more than 100 "
+        "people were wounded in the attack in western Kabul on Saturday.\n\nThe Taliban denied "
+        "responsibility and condemned the attack."
+    )
+    x = _cleaned(extractor, text, date(2021, 5, 9))
+    assert [(e.event_type, e.date) for e in x.events] == [
+        ("Explosions/Remote violence", date(2021, 5, 8))
+    ]

@@ -178,6 +178,14 @@ def _an_area_of(q: PlaceName, area: Place, found: list[tuple[PlaceName, Place]])
 
 
 _THE = re.compile(r"^the\s+", re.I)
+#: a definite mention of an act of violence refers to one the story has told
+_THE_EVENT = re.compile(
+    r"\bthe (?:attack|bombing|blast|explosion|strike|assault|ambush|raid|shelling|shooting)s?\b",
+    re.I,
+)
+#: a running count: "the death toll ... rose to 50 on Sunday" is dated when counted
+_TOLL = re.compile(r"\b(?:death )?toll\b|\bnumber of (?:dead|deaths|people killed)\b", re.I)
+_TOLL_VERBS = {"rise", "climb", "reach", "increase", "jump", "grow", "mount", "stand"}
 
 
 class Geocoder(Protocol):
@@ -315,8 +323,15 @@ class DocumentReader:
             and not (e.start > sent.start and sent.doc[e.start - 1].lower_ in {"since", "for"})
         ]
         reporting_date = None
+        toll = _TOLL.search(sent.text) is not None
+
+        def of_saying(ent: Span) -> bool:
+            # "the death toll rose to 50 on Sunday" dates the count, as "said on Sunday" does
+            lemma = _governing_verb(ent).lemma_.lower()
+            return lemma in self.lex.reporting_verbs or (toll and lemma in _TOLL_VERBS)
+
         for ent in phrases:
-            if _governing_verb(ent).lemma_.lower() in self.lex.reporting_verbs:
+            if of_saying(ent):
                 res = resolve_date(_date_text(ent), published)
                 if res is not None:
                     reporting_date = res[0]
@@ -327,7 +342,7 @@ class DocumentReader:
             if res is None:
                 continue
             item = (ent.start_char, res[0], res[1])
-            if _governing_verb(ent).lemma_.lower() in self.lex.reporting_verbs:
+            if of_saying(ent):
                 fallback.append(item)
             else:
                 found.append(item)
@@ -544,6 +559,12 @@ class DocumentReader:
                 # and place are that event's
                 triggers = [(fb, 0, None)]  # type: ignore[list-item]
                 joins = undated[-1]
+            seen = [dr for dr in drafts if dr.sub_event_type not in _NON_VIOLENT]
+            if fb is not None and joins is None and seen and _THE_EVENT.search(sent.text):
+                # "100 people were wounded in the attack ... on Saturday": figures of the
+                # event told already, whatever sub-type they alone would suggest
+                triggers = [(fb, 0, None)]  # type: ignore[list-item]
+                joins = seen[-1]
             touched: list[Draft] = []
             chosen = triggers[:2]
             occurred = (
