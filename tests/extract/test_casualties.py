@@ -494,3 +494,20 @@ def test_the_statement_said_is_the_last_speakers_statement(extractor) -> None:  
 def test_named_victims_assassinations_and_attempts(extractor, text, expected) -> None:  # type: ignore[no-untyped-def]
     x = _one(extractor, text)
     assert sorted((f.status.value, f.count.low) for f in x.casualties) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a quoted label is still the victims: a claim to record, with its claimant
+        ('State television said 80 "American terrorists" had been killed.', [("killed", 80)]),
+        # one count for both: casualties
+        ('Clashes erupted, killing and injuring "dozens" of fighters.', [("casualties", 24)]),
+        ("Gunmen killed and wounded 20 villagers.", [("casualties", 20)]),
+        # but "shot and killed" is killed
+        ("Gunmen shot and killed 2 civilians.", [("killed", 2)]),
+    ],
+)
+def test_quoted_victims_and_killing_and_injuring(extractor, text, expected) -> None:  # type: ignore[no-untyped-def]
+    x = _one(extractor, text)
+    assert sorted((f.status.value, f.count.low) for f in x.casualties) == expected

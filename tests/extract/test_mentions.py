@@ -428,3 +428,14 @@ def test_setting_something_on_fire_is_a_destruction_cue() -> None:
         t for t, _, _ in triggers_in("They tried to set the depot on fire.", default_lexicon())
     ]
     assert SubEventType.LOOTING in found
+
+
+def test_a_country_that_fires_is_an_actor_not_a_place() -> None:
+    names = [
+        n
+        for n, _ in _names(
+            "Iran fired a dozen ballistic missiles at two military bases in Iraq on Wednesday.",
+            loose=False,
+        )
+    ]
+    assert "Iran" not in names and "Iraq" in names

@@ -36,6 +36,8 @@ _LINKERS = {
 _OR_WORDS = {"or"}
 _DEFINITE = {"the", "this", "that", "these", "those"}
 _MAX_VICTIM_GAP = 5
+#: quotation marks around a victim phrase or its count, skipped: '80 "American terrorists"'
+_QUOTES = {'"', "“", "”"}
 #: words between a count and its verb in headlines: "Three more said killed", "two feared dead"
 _HEDGES = {
     "more",
@@ -277,6 +279,7 @@ class CasualtyReader:
         return None
 
     def _victim_after(self, sent: Span, after: list[Token]) -> _Victim | None:
+        after = [t for t in after if not (t.is_punct and t.text in _QUOTES)]
         window = after[:_MAX_VICTIM_GAP]
         if window and window[0].lower_ == "of":
             window = after[1 : _MAX_VICTIM_GAP + 1]
@@ -360,6 +363,15 @@ class CasualtyReader:
                 other = self._word(doc[j + 1])
                 if other and other.status is not status:
                     return CasualtyStatus.CASUALTIES
+        if (
+            status is CasualtyStatus.WOUNDED
+            and tok.i >= 2
+            and doc[tok.i - 1].lower_ == "and"
+            and (before := self._word(doc[tok.i - 2])) is not None
+            and before.status is CasualtyStatus.KILLED
+            and before is not _KILLED_VERB  # "shot and killed" is no pair of counts
+        ):
+            return CasualtyStatus.CASUALTIES  # "killing and injuring dozens": one count for both
         for j in range(max(tok.i - 2, 0), tok.i):
             if doc[j].lower_ in _OR_WORDS and j - 1 >= 0:
                 other = self._word(doc[j - 1])

@@ -38,8 +38,19 @@ _ANCHOR = re.compile(
 #: words before a place that make it an origin, a party or a road's end, not where it happened
 _NOT_EVENT_PLACE = {"from", "to", "with", "linking", "connecting", "connects", "links"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
-#: a capital that says, blames or denies is its government ("Kyiv called the claim a lie")
+#: a capital or country that says, blames or fires is its government or its forces ("Kyiv
+#: called the claim a lie", "Iran fired missiles at bases in Iraq"): an actor, not a place
 _SPEAKER_VERBS = {
+    "fire",
+    "launch",
+    "attack",
+    "strike",
+    "shell",
+    "bomb",
+    "target",
+    "deploy",
+    "send",
+    "retaliate",
     "say",
     "blame",
     "accuse",
@@ -188,7 +199,7 @@ def event_place_names(sent: Span, *, loose: bool = False) -> list[PlaceName]:
             and head.lemma_.lower() in _SPEAKER_VERBS
             and not any(_AREA_WORD.fullmatch(t.lower_) for t in ent)  # "Lower Jubba Region"
         ):
-            continue  # "Moscow blamed Ukrainian shelling": a government speaking, not a place
+            continue  # "Moscow blamed Ukrainian shelling": a government acting, not a place
         if (
             prev in _NOT_EVENT_PLACE
             and not (modifier and head.pos_ == "NOUN" and not _AREA_WORD.fullmatch(head.lemma_))
