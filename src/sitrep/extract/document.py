@@ -228,6 +228,7 @@ class DocumentReader:
     ) -> None:
         self.article = article
         self.doc = doc
+        self.text = doc.text  # once: Doc.text joins every token anew on each call
         self.lex = lexicon
         self.geo = geocoder
         self.clf = classifier
@@ -396,7 +397,7 @@ class DocumentReader:
             and place.kind != "country"
             and fold(place.name) not in {fold(h) for h in p.hints}
         ]
-        text = self.doc.text
+        text = self.text
         return [
             (p.offset, place, bool(p.hints))
             for p, place in found

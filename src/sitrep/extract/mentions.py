@@ -523,14 +523,15 @@ def _with_hint_ends(found: list[PlaceName], sent: Span) -> list[PlaceName]:
     """Mark where each place's hints end: the names inside that stretch ("Marib" of "Majzar
     district (Marib)") are the areas it lies in, which the reader drops once the place itself is
     found (`DocumentReader`)."""
-    text = sent.doc.text
+    # the sentence's own text, offsets shifted: Doc.text joins every token anew on each call
+    text, base = sent.text, sent.start_char
     out = []
     for p in found:
         start = p.offset + len(p.name)
         if p.hints:
-            _, used = _read_hints(text[start : sent.end_char])
+            _, used = _read_hints(text[start - base :])
             p = p._replace(hint_end=start + used)
-        if alias := _ALIAS.match(text, start, sent.end_char):
+        if alias := _ALIAS.match(text, start - base):
             p = p._replace(alias=alias.group(1).strip())
         out.append(p)
     return out
