@@ -511,3 +511,16 @@ def test_named_victims_assassinations_and_attempts(extractor, text, expected) ->
 def test_quoted_victims_and_killing_and_injuring(extractor, text, expected) -> None:  # type: ignore[no-untyped-def]
     x = _one(extractor, text)
     assert sorted((f.status.value, f.count.low) for f in x.casualties) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Eighteen members of the security forces were killed.", VictimKind.SECURITY_FORCES),
+        ("Three members of his family were also killed.", VictimKind.CIVILIAN),
+        ("Five members of a criminal gang were killed.", VictimKind.UNSPECIFIED),
+    ],
+)
+def test_members_are_of_the_group_they_belong_to(extractor, text, kind) -> None:  # type: ignore[no-untyped-def]
+    x = _one(extractor, text)
+    assert [f.victim_kind for f in x.casualties] == [kind]

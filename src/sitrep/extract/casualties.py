@@ -296,7 +296,7 @@ class CasualtyReader:
                 if kind is VictimKind.UNSPECIFIED and any(m.lower_ == "civilian" for m in mods):
                     kind = VictimKind.CIVILIAN
                 if kind is VictimKind.UNSPECIFIED:
-                    kind = self._kind_from_mods(mods) or kind
+                    kind = self._kind_from_mods(mods) or self._kind_of_group(t) or kind
                 text = " ".join(w.text for w in words)
                 return _Victim(text, kind, self._side(mods, sent), t)
             if (
@@ -347,6 +347,19 @@ class CasualtyReader:
             if t.lower_ not in _HEDGES:
                 return False
         return False
+
+    def _kind_of_group(self, noun: Token) -> VictimKind | None:
+        """ "members of the security forces": the group the members belong to says who."""
+        if noun.lemma_.lower() not in {"member", "personnel"}:
+            return None
+        for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for group in (g for g in prep.children if g.dep_ == "pobj"):
+                words = [group, *(c for c in group.children if c.dep_ in {"compound", "amod"})]
+                for word in words:  # "the security forces": "forces" alone is no kind
+                    kind = self._victim_kind(word)
+                    if kind is not None and kind is not VictimKind.UNSPECIFIED:
+                        return kind
+        return None
 
     def _kind_from_mods(self, mods: list[Token]) -> VictimKind | None:
         for m in mods:
