@@ -177,7 +177,6 @@ def _an_area_of(q: PlaceName, area: Place, found: list[tuple[PlaceName, Place]])
     )
 
 
-_THE = re.compile(r"^the\s+", re.I)
 #: a definite mention of an act of violence refers to one the story has told
 _THE_EVENT = re.compile(
     r"\bthe (?:attack|bombing|blast|explosion|strike|assault|ambush|raid|shelling|shooting)s?\b",
@@ -288,7 +287,7 @@ class DocumentReader:
                 elif not self.short and ent.label_ == "GPE":
                     # a province only one country has names that country too: "the Gaza
                     # Strip" (Palestine), "Khyber Pakhtunkhwa" (Pakistan); not "Punjab"
-                    c = self.geo.province_country(_THE.sub("", ent.text))
+                    c = self.geo.province_country(ent.text)
                     if c:
                         seen[c] = seen.get(c, 0) + 1
                         self._voters.setdefault(c, set()).add(_bare(ent.text))
@@ -904,7 +903,11 @@ class DocumentReader:
         # of equally precise places, one the note sets in its areas ("in Ludhiana (Punjab)",
         # not "the Jalandhar bypass"), then the note's first ("On <date>, in <place>, ...");
         # a wire brief's dateline says where it was filed from, so its town comes last
-        found = [(is_dateline(s.text), *f) for s in self.sentences for f in self._placed_names(s)]
+        found = [
+            (dateline, *f)
+            for s, dateline in ((s, is_dateline(s.text)) for s in self.sentences)
+            for f in self._placed_names(s)
+        ]
         if found:
             *_, place, _ = min(found, key=lambda f: (f[0], precision_rank(f[2]), not f[3], f[1]))
             main.place = place

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from spacy.tokens import Span, Token
 
 from sitrep.extract.lexicon import Lexicon
-from sitrep.extract.roles import doers, is_security
+from sitrep.extract.roles import DESCRIBING, doers, is_security
 from sitrep.models import SubEventType
 
 _STOP_VERBS = {"intervene", "disperse", "arrest", "detain", "remove", "evict", "control"}
@@ -35,8 +35,6 @@ _PROTESTERS = {
     "sit-in",
 }
 _FORCE = {"force", "gas", "cannon", "baton", "lathi", "bullet", "teargas"}
-#: clauses that describe someone, not what happened: "activists who were detained"
-_DESCRIBING = {"relcl", "acl", "amod", "pcomp", "pobj"}
 
 
 def authorities_intervened(sentences: Iterable[Span], lexicon: Lexicon) -> bool:
@@ -50,7 +48,7 @@ def with_intervention(label: SubEventType, intervened: bool) -> SubEventType:
 
 
 def _stops(verb: Token, lexicon: Lexicon) -> bool:
-    if verb.pos_ != "VERB" or verb.dep_ in _DESCRIBING:
+    if verb.pos_ != "VERB" or verb.dep_ in DESCRIBING:
         return False
     lemma = verb.lemma_.lower()
     by_force = any(is_security(d, lexicon) for d in doers(verb))

@@ -40,7 +40,7 @@ _NOT_EVENT_PLACE = {"from", "to", "with", "linking", "connecting", "connects", "
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 #: a capital or country that says, blames or fires is its government or its forces ("Kyiv
 #: called the claim a lie", "Iran fired missiles at bases in Iraq"): an actor, not a place
-_SPEAKER_VERBS = {
+_ACTOR_VERBS = {
     "fire",
     "launch",
     "attack",
@@ -196,7 +196,7 @@ def event_place_names(sent: Span, *, loose: bool = False) -> list[PlaceName]:
         head = ent.root.head
         if (
             ent.root.dep_ == "nsubj"
-            and head.lemma_.lower() in _SPEAKER_VERBS
+            and head.lemma_.lower() in _ACTOR_VERBS
             and not any(_AREA_WORD.fullmatch(t.lower_) for t in ent)  # "Lower Jubba Region"
         ):
             continue  # "Moscow blamed Ukrainian shelling": a government acting, not a place

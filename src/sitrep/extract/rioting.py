@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
-from sitrep.extract.roles import doers
+from sitrep.extract.roles import DESCRIBING, doers
 from sitrep.models import SubEventType
 
 _PROTESTS = {SubEventType.PEACEFUL_PROTEST, SubEventType.PROTEST_WITH_INTERVENTION}
@@ -54,8 +54,6 @@ _DEMONSTRATORS = {
     "farmer",
     "trader",
 }
-#: clauses that describe someone, not what happened: "activists who hurled stones last week"
-_DESCRIBING = {"relcl", "acl", "amod", "pcomp", "pobj"}
 
 
 def demonstrators_violent(sentences: Iterable[Span]) -> bool:
@@ -69,7 +67,7 @@ def with_rioting(label: SubEventType, violent: bool) -> SubEventType:
 
 
 def _riots(verb: Token) -> bool:
-    if verb.pos_ != "VERB" or verb.dep_ in _DESCRIBING:
+    if verb.pos_ != "VERB" or verb.dep_ in DESCRIBING:
         return False
     lemma = verb.lemma_.lower()
     if lemma not in _RIOT_VERBS or (lemma == "set" and not _with_fire(verb)):

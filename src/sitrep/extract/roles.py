@@ -7,6 +7,9 @@ from spacy.tokens import Token
 from sitrep.extract.lexicon import Lexicon
 from sitrep.models import VictimKind
 
+#: clauses that describe someone, not what happened: "activists who were detained", "who hurled
+#: stones last week"
+DESCRIBING = {"relcl", "acl", "amod", "pcomp", "pobj"}
 #: nouns of state forces the victim lexicon does not list as such ("security forces", "police")
 _SECURITY_LEMMAS = {"police", "paramilitary", "personnel", "force"}
 

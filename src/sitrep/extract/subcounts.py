@@ -24,19 +24,21 @@ _INTRO = r"\b(?:including|among (?:them|whom|those|the dead|the victims|the kill
 _PARTITIVE = r"\bof (?:the|those|these) (?:[\w-]+ ){0,3}?"
 
 
-def _introduced(f: CasualtyFigure) -> bool:
+def _before_victim(f: CasualtyFigure, pattern: str) -> bool:
+    """Does `pattern` come right before the figure's victim noun in its sentence?"""
     if not f.victim:
         return False
     noun = re.escape(f.victim.split()[-1])
-    return re.search(rf"{_INTRO}[^.;:]{{0,60}}?\b{noun}\b", f.evidence.text, re.I) is not None
+    return re.search(rf"{pattern}\b{noun}\b", f.evidence.text, re.I) is not None
+
+
+def _introduced(f: CasualtyFigure) -> bool:
+    return _before_victim(f, rf"{_INTRO}[^.;:]{{0,60}}?")
 
 
 def _partitive(f: CasualtyFigure) -> bool:
     """ "one of the dead militants": a part of a group the text has counted."""
-    if not f.victim:
-        return False
-    noun = re.escape(f.victim.split()[-1])
-    return re.search(rf"{_PARTITIVE}{noun}\b", f.evidence.text, re.I) is not None
+    return _before_victim(f, _PARTITIVE)
 
 
 def _same_group(part: CasualtyFigure, whole: CasualtyFigure) -> bool:
