@@ -439,3 +439,17 @@ def test_a_country_that_fires_is_an_actor_not_a_place() -> None:
         )
     ]
     assert "Iran" not in names and "Iraq" in names
+
+
+def test_a_hyphenated_name_the_model_cut_short_is_read_whole() -> None:
+    # the model tags only "Issele" of "Issele-Azagba"; the areas follow the whole name
+    names = _names(
+        "On 3 June 2019, a mob from Issele-Azagba (Aniocha South LGA, Delta) burned a car."
+    )
+    assert ("Issele-Azagba", ("Aniocha South", "Delta")) in names
+
+
+def test_a_fronted_town_in_its_state_is_a_place() -> None:
+    # "On <date>, Town, Province state, ...": the note's place as a clause of its own
+    names = _names("On 2 March 2019, Carora, Lara state, farmers protested over fuel shortages.")
+    assert ("Carora", ("Lara",)) in names

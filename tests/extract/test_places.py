@@ -564,3 +564,11 @@ def test_the_country_of_a_province_only_one_country_has(gaz: Gazetteer) -> None:
 def test_a_disputed_region_geonames_lacks_is_curated(gaz: Gazetteer) -> None:
     p = gaz.resolve("Nagorno-Karabakh")
     assert p is not None and p.country == "Azerbaijan" and p.latitude is not None
+
+
+def test_loose_key_reads_th_as_the_arabic_dh(gaz: Gazetteer) -> None:
+    from sitrep.extract.geo.text import loose_key
+
+    assert loose_key("thi qar") == loose_key("dhi qar")
+    place = gaz.resolve("Thi Qar")  # a province, well known without a country named
+    assert place is not None and place.country == "Iraq"

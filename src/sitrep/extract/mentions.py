@@ -357,7 +357,15 @@ def _place_name(ent: Span, sent: Span) -> PlaceName:
         name = name[: end_char - ent.start_char]
     elif ent.end < sent.end and sent.doc[ent.end].lower_ in _ADMIN_WORDS:  # "Mohmand district"
         name = sent.doc[ent.start : ent.end + 1].text
+    elif joined := _JOINED.match(sent.text, end_char - sent.start_char):
+        # the model's "Issele" of "Issele-Azagba (Aniocha South LGA, Delta)": the whole name
+        name += joined.group(0)
+        end_char += len(joined.group(0))
     return PlaceName(ent.start_char, name, _hints(sent.text[end_char - sent.start_char :]))
+
+
+#: the rest of a hyphenated name the model cut at its hyphen (no space on either side)
+_JOINED = re.compile(r"(?:-[A-Z][\w'’]+)+(?![\w'’-])")
 
 
 def _nationality(ent: Span) -> bool:
@@ -626,6 +634,14 @@ _ROAD = re.compile(
     r"(?:highway|road|motorway|bridge|roundabout|junction|intersection)\b"
 )
 
+#: a note's fronted "On 28 April 2020, Carora, Lara state, drivers protested": a name set in a
+#: named state or province, as a clause of its own
+_SET_IN_AREA = re.compile(
+    rf"(?:^|(?<=, ))([A-Z][\w'’-]+(?:\s+(?:(?:{_NAME_LINKS})\s+){{0,2}}[A-Z][\w'’-]*){{0,3}})"
+    r"(?=,\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}\s+"
+    r"(?:state|province|department|region|governorate|oblast)\b)"
+)
+
 #: (pattern, whether the whole match is the name or only its first group)
 _NOTE_PATTERNS = (
     (_CITY_OF, False),  # first: the loose pattern reads "in the Syrian city" of "... of Azaz"
@@ -635,5 +651,6 @@ _NOTE_PATTERNS = (
     (_STRUCK, False),
     (_IN_AREA, False),
     (_ROAD, False),
+    (_SET_IN_AREA, False),
 )
 _ARTICLE_PATTERNS = ((_CITY_OF, False), (_NAMED_PLACE, True), (_STRUCK, False))

@@ -93,6 +93,7 @@ _LOOSE_SUBS = (
     ("ee", "i"),
     ("iy", "i"),
     ("dh", "d"),
+    ("th", "d"),  # Arabic dhal as "th": "Thi Qar" for Dhi Qar, "Thamar" for Dhamar
     ("qua", "qa"),  # "Quamishli" for Qamishli
     ("q", "k"),
     ("-", ""),
