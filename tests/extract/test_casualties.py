@@ -524,3 +524,36 @@ def test_quoted_victims_and_killing_and_injuring(extractor, text, expected) -> N
 def test_members_are_of_the_group_they_belong_to(extractor, text, kind) -> None:  # type: ignore[no-untyped-def]
     x = _one(extractor, text)
     assert [f.victim_kind for f in x.casualties] == [kind]
+
+
+def test_a_conjunct_past_an_apposition_shares_the_verb(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _one(
+        extractor,
+        "Rebels raided the village, killing 12 farmers, most of them men, and four policemen.",
+    )
+    found = sorted((f.status.value, f.count.low, f.victim_kind) for f in x.casualties)
+    assert found == [
+        ("killed", 4, VictimKind.SECURITY_FORCES),
+        ("killed", 12, VictimKind.CIVILIAN),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("A police source put the number of soldiers killed at 14.", VictimKind.SECURITY_FORCES),
+        ("Hospital staff put the number of dead at 31.", VictimKind.UNSPECIFIED),
+    ],
+)
+def test_the_number_put_at_a_figure(extractor, text, kind) -> None:  # type: ignore[no-untyped-def]
+    x = _one(extractor, text)
+    assert [(f.status, f.count.low, f.victim_kind) for f in x.casualties] == [
+        (CasualtyStatus.KILLED, int(text.rstrip(".").split()[-1]), kind)
+    ]
+
+
+def test_a_speaker_name_the_model_cut_short_is_read_whole(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _one(
+        extractor, "Troops killed 40 of the attackers, President Roch Marc Christian Kabore said."
+    )
+    assert [f.claimant.name for f in x.casualties] == ["Roch Marc Christian Kabore"]

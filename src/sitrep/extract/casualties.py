@@ -240,13 +240,20 @@ class CasualtyReader:
                 return self._or_casualties(prev, word.status), unknown
             toll = self._toll_before(sent, toks[0])
             if toll is not None:  # "the death toll rose to 27"
-                return toll, unknown
+                return toll, self._counted_group(sent, toks[0]) or unknown
         for t in after[:4]:
             word = self._word(t)
             if word and word.role in {"verb", "adj"}:
                 return self._or_casualties(t, word.status), unknown
             if t.lower_ not in _HEDGES:
                 break
+        return None
+
+    def _counted_group(self, sent: Span, first: Token) -> _Victim | None:
+        """The group "the number of soldiers killed at 10" counts."""
+        for t in sent.doc[max(sent.start, first.i - 10) : first.i - 2]:
+            if t.lower_ == "number" and sent.doc[t.i + 1].lower_ == "of":
+                return self._victim_after(sent, list(sent.doc[t.i + 2 : first.i]))
         return None
 
     def _toll_before(self, sent: Span, first: Token) -> CasualtyStatus | None:
@@ -263,10 +270,13 @@ class CasualtyReader:
             prev = sent.doc[prev.i - 1] if prev.i > sent.start else None
         if prev is None or prev.lower_ not in _LINKERS:
             return None
-        for t in reversed(sent.doc[max(sent.start, prev.i - 8) : prev.i]):
+        window = sent.doc[max(sent.start, prev.i - 8) : prev.i]
+        for t in reversed(window):
             word = self._word(t)
             if word and word.role == "noun":
                 return word.status
+            if word and any(n.lower_ == "number" and n.i < t.i for n in window):
+                return word.status  # "put the number of soldiers killed at 10", "of dead at 45"
         # the subject of "rose to" however far back: "the death toll from Monday's bombing at a
         # mosque inside a police compound in Peshawar rose to 100", "the number of people
         # killed in Sunday's strike rose to 10"
@@ -417,6 +427,16 @@ class CasualtyReader:
             word = self._word(t)
             if word and t.i > toks[0].i - 4:
                 return self._or_casualties(t, word.status)
+        if head.dep_ == "conj":
+            # "killing 35 civilians, most of them women, and seven soldiers": past an apposition
+            # the parse chains the last conjunct to the verb through the others, however far
+            first = head
+            while first.dep_ in {"conj", "appos"} and first.head is not first:
+                first = first.head
+            for t in (first, first.head):
+                word = self._word(t)
+                if word and word.role == "verb" and t.i < head.i:
+                    return self._or_casualties(t, word.status)
         # b. after the victim, in the same clause: "were killed", "were either killed or wounded"
         for t in sent.doc[head.i + 1 : min(head.i + 9, sent.end)]:
             if t.is_punct and t.text in {";", ":"}:

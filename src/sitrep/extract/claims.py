@@ -306,7 +306,20 @@ def _entity_text(token: Token) -> str:
     if token.ent_type_ == "PERSON":
         while start > 0 and doc[start - 1].ent_type_ == "PERSON" and doc[start - 1].is_title:
             start -= 1
-        while end < len(doc) and doc[end].ent_type_ == "PERSON" and doc[end].is_title:
+        while (
+            end < len(doc)
+            and doc[end].is_title
+            and (
+                doc[end].ent_type_ == "PERSON"
+                # "Roch Marc" | "Christian Kabore": the rest of a name the model cut, which the
+                # parse still compounds into its last word
+                or (
+                    doc[end].pos_ == "PROPN"
+                    and not doc[end].ent_type_
+                    and doc[end - 1].head.i >= end
+                )
+            )
+        ):
             end += 1
     return doc[start:end].text
 
