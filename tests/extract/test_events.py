@@ -474,6 +474,30 @@ def test_claimants_who_count_other_victims_tell_parts_of_one_toll() -> None:
     assert toll is not None and (toll.low, toll.high) == (6, 30)
 
 
+def test_officials_who_differ_on_one_group_still_count_the_others() -> None:
+    from dataclasses import replace
+
+    from sitrep.extract.events import fatality_range
+    from sitrep.models import Claimant, ClaimantType, Count, VictimKind
+
+    civ, sf, mil = VictimKind.CIVILIAN, VictimKind.SECURITY_FORCES, VictimKind.MILITANTS
+    source = replace(
+        _said(10, "soldiers", sf, None),
+        claimant=Claimant("security source", ClaimantType.ANONYMOUS),
+    )
+    dozens = replace(_said(24, "people", VictimKind.UNSPECIFIED, None), count=Count(24, None, True))
+    figures = [
+        dozens,  # the headline's "Dozens killed"
+        _said(35, "civilians", civ, "government"),
+        _said(7, "soldiers", sf, "government"),
+        _said(80, "attackers", mil, "president"),
+        source,  # "a security source put the number of soldiers killed at 10"
+    ]
+    toll = fatality_range(figures)
+    # the soldiers are 7 or 10; the civilians and attackers count in either reading
+    assert toll is not None and (toll.low, toll.best, toll.high) == (24, 122, 125)
+
+
 def test_the_strike_hit_dates_the_event_its_lead_dated_only_by_the_report(extractor) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Air strike on village kills 12, residents say\n\n"

@@ -151,15 +151,15 @@ def fatality_range(figures: list[CasualtyFigure]) -> FatalityRange | None:
     ]
     if not killed:
         return None
-    lows, highs = _claimant_totals(killed)
-    low, high = min(lows.values()), max(highs.values())
     # a vague "dozens" bounds the toll but gives way to a number someone put on it (one at
     # least as large: "dozens" and "at least 50"); a smaller number is of another group
     exact = [f for f in killed if not _vague(f)]
     top = max((f.count.point or 0 for f in exact), default=0)
     stated = [f for f in killed if not (_vague(f) and (f.count.point or 0) <= top)]
-    if len(stated) < len(killed):
-        lows = _claimant_totals(stated)[0]
+    lows, highs = _claimant_totals(stated)
+    vague = [f.count.point or 0 for f in killed if f not in stated]
+    low = min([*lows.values(), *vague])
+    high = max([*highs.values(), *vague])
     independent = [lows[c] for c in lows if c[1] in _INDEPENDENT]
     if independent:
         best, rule = max(independent), "independent: own voice or monitor"
@@ -215,8 +215,16 @@ def _joined_if_apart(
                 return groups  # a party's "30 officials killed" may be anyone's dead
             told.setdefault(key, set()).update(values)
     _unsided_into_sided(told)
-    if any(len(values) > 1 for values in told.values()):
-        return groups  # two numbers for one group: rival claims (or a restatement's range)
+    if any(len(values) > 1 for values in told.values()) and any(
+        kind is ClaimantType.PARTY or kind in _INDEPENDENT for _, kind in groups
+    ):
+        # two numbers for one group: a party's rival claims, or figures beside the article's
+        # own or a monitor's, which give the best figure as they stand
+        return groups
+    # officials and sources who give one group different numbers and count other groups
+    # besides ("35 civilians and seven soldiers", the government said; "a security source
+    # put the number of soldiers killed at 10"): one toll, each group bounded by its lowest
+    # and highest number
     first = next(iter(groups))
     return {first: {key: sorted(values) for key, values in told.items()}}
 
