@@ -730,3 +730,17 @@ def test_a_toll_that_rose_on_sunday_does_not_date_a_saturday_attack(extractor) -
     assert [(e.event_type, e.date) for e in x.events] == [
         ("Explosions/Remote violence", date(2021, 5, 8))
     ]
+
+
+def test_figures_of_mondays_attack_join_the_event_and_date_it(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Toll in Quetta market bombing rises to 31\n\n"
+        "The death toll from a bombing at a vegetable market in Quetta rose to 31 on Tuesday, "
+        "officials said.\n\n"
+        "At least 60 people were wounded in Monday's attack, a hospital spokesman said.\n\n"
+        "Police said the bomb had been hidden in a sack of potatoes.\n\n"
+        "No group has claimed responsibility. Shops in the city stayed shut on Tuesday."
+    )
+    x = _extract(extractor, text, date(2019, 4, 16), title=text.split("\n", 1)[0])
+    (event,) = x.events  # the wounded are of the bombing, not an attack of their own
+    assert event.date == date(2019, 4, 15)  # Monday: the day the toll rose is Tuesday

@@ -179,7 +179,8 @@ def _an_area_of(q: PlaceName, area: Place, found: list[tuple[PlaceName, Place]])
 
 #: a definite mention of an act of violence refers to one the story has told
 _THE_EVENT = re.compile(
-    r"\bthe (?:attack|bombing|blast|explosion|strike|assault|ambush|raid|shelling|shooting)s?\b",
+    r"\b(?:the|(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday)['’]s) "
+    r"(?:attack|bombing|blast|explosion|strike|assault|ambush|raid|shelling|shooting)s?\b",
     re.I,
 )
 #: a running count: "the death toll ... rose to 50 on Sunday" is dated when counted
@@ -560,10 +561,12 @@ class DocumentReader:
                 triggers = [(fb, 0, None)]  # type: ignore[list-item]
                 joins = undated[-1]
             seen = [dr for dr in drafts if dr.sub_event_type not in _NON_VIOLENT]
-            if fb is not None and joins is None and seen and _THE_EVENT.search(sent.text):
+            told = _THE_EVENT.search(sent.text) if fb is not None and joins is None else None
+            if told is not None and seen:
                 # "100 people were wounded in the attack ... on Saturday": figures of the
-                # event told already, whatever sub-type they alone would suggest
-                triggers = [(fb, 0, None)]  # type: ignore[list-item]
+                # event told already, whatever sub-type they alone would suggest ("Monday's
+                # attack" gives that event its own day)
+                triggers = [(fb, 0, told)]
                 joins = seen[-1]
             touched: list[Draft] = []
             chosen = triggers[:2]
