@@ -453,3 +453,31 @@ def test_a_fronted_town_in_its_state_is_a_place() -> None:
     # "On <date>, Town, Province state, ...": the note's place as a clause of its own
     names = _names("On 2 March 2019, Carora, Lara state, farmers protested over fuel shortages.")
     assert ("Carora", ("Lara",)) in names
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "event"),
+    [
+        # the war going on, told as background, is no event of its own
+        (
+            "The market lies in a district where rebels have been fighting troops since May.",
+            SubEventType.ARMED_CLASH,
+            False,
+        ),
+        ("Rebels and troops fought in the district on Monday.", SubEventType.ARMED_CLASH, True),
+        # an offensive expected is not one fought
+        (
+            "Civilians fled the city ahead of an expected government offensive.",
+            SubEventType.ARMED_CLASH,
+            False,
+        ),
+        # the damage an event told did is part of that event
+        ("Villagers said the shelling destroyed 40 homes.", SubEventType.LOOTING, False),
+        ("Militiamen destroyed 40 homes in the village.", SubEventType.LOOTING, True),
+    ],
+)
+def test_background_expected_and_consequential_cues(text: str, cue, event: bool) -> None:  # type: ignore[no-untyped-def]
+    from sitrep.extract.lexicon import default_lexicon
+
+    found = [t for t, _, _ in triggers_in(text, default_lexicon())]
+    assert (cue in found) is event

@@ -21,13 +21,23 @@ from sitrep.nlp.spans import sentence_ents
 _IRREALIS = re.compile(
     r"\b(no|not|never|cease|ceasing|end|ending|stop|stopping|prevent|avoid|halt|urged?|urging|"
     r"call(ed|s)? for|calls? on|threat(en(ed|s)?)?|warn(ed|s)?|would|could|will|(?-i:may)|might|"
-    r"if|should|fears? of|risk of|possible|potential|plans? to|vowed to)\W+(\w+\W+){0,3}$",
+    r"if|should|fears? of|risk of|possible|potential|plans? to|vowed to|expected|anticipated|"
+    r"looming|imminent|ahead of)\W+(\w+\W+){0,3}$",
     re.I,
 )
 #: a party's denial and its own account ("denied the accusation and said its fighters had
 #: clashed with militias"), or the blame it lays ("Moscow blamed Ukrainian shelling"), are
 #: claims about an event, not an event of their own
 _DENIAL = re.compile(r"\b(?:denied|denies|deny|denying|blamed|blames|blaming)\b", re.I)
+#: "where the RSF have been fighting the army since April 15": the war going on, not an event
+_ONGOING = re.compile(r"\bha(?:ve|s|d) been\s+$", re.I)
+_SINCE = re.compile(r"\bsince\b", re.I)
+#: "the strike destroyed 25 homes": the damage done by an event told, no event of its own
+_DONE_BY_EVENT = re.compile(
+    r"\b(?:strikes?|airstrikes?|attacks?|blasts?|explosions?|shelling|bombing|bombardment|"
+    r"raids?|missiles?|rockets?|shells?)\s+(?:also\s+)?$",
+    re.I,
+)
 #: prepositions whose object is where something came from or was said, not where it happened
 #: "three days after the suicide bombing": the trigger names another event as a time anchor
 _ANCHOR = re.compile(
@@ -126,6 +136,8 @@ def triggers_in(
                 _IRREALIS.search(before)
                 or _DENIAL.search(before)
                 or _inside_quotes(sent_text, m.start(), quoted_at_start)
+                or (_ONGOING.search(before) and _SINCE.search(sent_text, m.end()))
+                or (trig.sub_event_type is SubEventType.LOOTING and _DONE_BY_EVENT.search(before))
             ):
                 continue
             prev = found.get(trig.sub_event_type)
