@@ -59,6 +59,15 @@ def test_the_police_shooting_at_the_crowd_is_excessive_force_against_the_protest
     ]
 
 
+def test_a_protest_told_by_the_force_used_on_it_is_excessive_force() -> None:
+    # the headline's "protesters" read as a protest cue: the protest is told by its dead
+    drafts = [_draft(_S.PEACEFUL_PROTEST, "Security forces kill at least 38 protesters")]
+    assert [d.sub_event_type for d in merge_demonstrations(drafts)] == [_S.EXCESSIVE_FORCE]
+    # protesters who wound the police make no force against protesters
+    drafts = [_draft(_S.PEACEFUL_PROTEST, "Protesters wounded two police officers.")]
+    assert [d.sub_event_type for d in merge_demonstrations(drafts)] == [_S.PEACEFUL_PROTEST]
+
+
 def test_other_days_places_and_a_clash_of_no_crowd_stay_apart() -> None:
     kabul = Place("Kabul", "Afghanistan", latitude=34.5, longitude=69.2, geo_precision=1)
     drafts = [

@@ -37,9 +37,20 @@ _CROWD = re.compile(
 _FORCES = re.compile(r"\b(?:police\w*|security forces|soldiers|troops|army|gendarm\w*)\b", re.I)
 
 
+#: "security forces killed at least 38 protesters", "police shot and wounded demonstrators"
+_FORCES_HARM_CROWD = re.compile(
+    rf"{_FORCES.pattern}[^.;]{{0,60}}?\b(?:kill\w*|shot|shoot\w*|open(?:ed)? fire|wound\w*)\b"
+    rf"[^.;]{{0,40}}?{_CROWD.pattern}",
+    re.I,
+)
+
+
 def _force_on_crowd(dr: Draft) -> bool:
-    return dr.sub_event_type is _S.ATTACK and any(
-        _CROWD.search(e.text) and _FORCES.search(e.text) for e in dr.evidence
+    """The security forces' attack on a crowd, or a protest told by the force used on it."""
+    if dr.sub_event_type is _S.ATTACK:
+        return any(_CROWD.search(e.text) and _FORCES.search(e.text) for e in dr.evidence)
+    return dr.sub_event_type in _PROTESTS[:2] and any(
+        _FORCES_HARM_CROWD.search(e.text) for e in dr.evidence
     )
 
 
