@@ -557,3 +557,22 @@ def test_a_speaker_name_the_model_cut_short_is_read_whole(extractor) -> None:  #
         extractor, "Troops killed 40 of the attackers, President Roch Marc Christian Kabore said."
     )
     assert [f.claimant.name for f in x.casualties] == ["Roch Marc Christian Kabore"]
+
+
+@pytest.mark.parametrize(
+    ("text", "ctype"),
+    [
+        # an office a party runs speaks for that party, not as an independent medical source
+        ("The rebel-run health ministry said 40 people were killed.", ClaimantType.PARTY),
+        ("The health ministry said 40 people were killed.", ClaimantType.MEDICAL),
+        ("State-run television said 40 people were killed.", ClaimantType.GOVERNMENT),
+    ],
+)
+def test_who_runs_the_office_that_speaks(extractor, text, ctype) -> None:  # type: ignore[no-untyped-def]
+    (f,) = _one(extractor, text).casualties
+    assert f.claimant.type is ctype
+
+
+def test_the_hospitalised_are_wounded(extractor) -> None:  # type: ignore[no-untyped-def]
+    (f,) = _one(extractor, "Nine villagers were hospitalised after the raid.").casualties
+    assert (f.status, f.count.low) == (CasualtyStatus.WOUNDED, 9)

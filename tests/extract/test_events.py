@@ -744,3 +744,16 @@ def test_figures_of_mondays_attack_join_the_event_and_date_it(extractor) -> None
     x = _extract(extractor, text, date(2019, 4, 16), title=text.split("\n", 1)[0])
     (event,) = x.events  # the wounded are of the bombing, not an attack of their own
     assert event.date == date(2019, 4, 15)  # Monday: the day the toll rose is Tuesday
+
+
+def test_a_claimed_range_reaches_its_upper_bound() -> None:
+    from dataclasses import replace
+
+    from sitrep.extract.events import fatality_range
+    from sitrep.models import Count, VictimKind
+
+    ranged = replace(
+        _said(150, "people", VictimKind.UNSPECIFIED, "health authorities"), count=Count(150, 200)
+    )
+    toll = fatality_range([_said(140, "people", VictimKind.UNSPECIFIED, None), ranged])
+    assert toll is not None and (toll.low, toll.high) == (140, 200)

@@ -481,3 +481,12 @@ def test_background_expected_and_consequential_cues(text: str, cue, event: bool)
 
     found = [t for t, _, _ in triggers_in(text, default_lexicon())]
     assert (cue in found) is event
+
+
+def test_a_town_the_model_called_a_date_is_a_relabelled_candidate() -> None:
+    doc = load_nlp()(
+        "A suicide bomber killed 22 people at a concert by U.S. singer Ariana Grande in "
+        "Manchester on Monday night, police said."
+    )
+    found = [(p.name, p.relabelled) for s in doc.sents for p in event_place_names(s)]
+    assert ("Manchester", True) in found

@@ -56,6 +56,8 @@ _PARTY = re.compile(
     r"commander|taliban|ISPR)\b",
     re.I,
 )
+#: "Houthi-run", "rebel-held", "Saudi-led": who runs the office that speaks
+_RUN_BY = re.compile(r"\b([\w'’.]+)[- ](?:run|controlled|held|led)\b", re.I)
 _TRIM = re.compile(r"^(the|a|an)\s+", re.I)
 #: "The UN Assistance Mission in Afghanistan (UNAMA)": a name and the short form it is known by
 _ACRONYM = re.compile(
@@ -157,6 +159,12 @@ class Attribution:
             return found.claimant_type
         if _ANONYMOUS.search(name) or _ANONYMOUS.search(context):
             return ClaimantType.ANONYMOUS
+        run = _RUN_BY.search(name)
+        if run and run.group(1).lower() in {"state", "government"}:
+            return ClaimantType.GOVERNMENT  # "state-run TV": the government's voice
+        if run and not _MONITOR.fullmatch(run.group(1)):
+            # "Houthi-run health authorities", "Hamas-run health ministry": a party's office
+            return ClaimantType.PARTY
         for pattern, kind in (
             (_MEDICAL, ClaimantType.MEDICAL),
             (_MONITOR, ClaimantType.MONITOR),

@@ -159,7 +159,9 @@ def fatality_range(figures: list[CasualtyFigure]) -> FatalityRange | None:
     lows, highs = _claimant_totals(stated)
     vague = [f.count.point or 0 for f in killed if f not in stated]
     low = min([*lows.values(), *vague])
-    high = max([*highs.values(), *vague])
+    # a claim "between 150 and 200" reaches 200 (the totals add the lower bounds)
+    ranged = [f.count.high for f in stated if f.count.high is not None]
+    high = max([*highs.values(), *vague, *ranged])
     independent = [lows[c] for c in lows if c[1] in _INDEPENDENT]
     if independent:
         best, rule = max(independent), "independent: own voice or monitor"

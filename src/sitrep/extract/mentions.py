@@ -260,7 +260,7 @@ def event_place_names(sent: Span, *, loose: bool = False) -> list[PlaceName]:
             )
             struck = root.dep_ == "dobj" and root.head.lemma_.lower() in _STRIKE_VERBS
             if (
-                ent.label_ in _MISLABELLED
+                (ent.label_ in _MISLABELLED or _misread_date(ent))
                 and ent.start_char not in covered
                 and root.i == ent.end - 1
                 and (after_in or struck)  # "in Omdurman"; "forces had shelled Stepanakert"
@@ -306,6 +306,24 @@ def event_place_names(sent: Span, *, loose: bool = False) -> list[PlaceName]:
             *out,
         ]
     return out
+
+
+_CALENDAR = re.compile(
+    r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|"
+    r"today|tonight|yesterday|tomorrow|ramadan|eid|christmas|easter|new year)"
+)
+
+
+def _misread_date(ent: Span) -> bool:
+    """ "in Manchester on Monday night": a capitalised word the model called a date, with no
+    digit and no calendar word in it, may be a town (the reader keeps it only if it is one)."""
+    return (
+        ent.label_ == "DATE"
+        and len(ent) == 1
+        and ent.text[:1].isupper()
+        and not any(ch.isdigit() for ch in ent.text)
+        and not _CALENDAR.match(ent.text)
+    )
 
 
 def _word_before(ent: Span, sent: Span) -> str | None:
