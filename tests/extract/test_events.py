@@ -757,3 +757,17 @@ def test_a_claimed_range_reaches_its_upper_bound() -> None:
     )
     toll = fatality_range([_said(140, "people", VictimKind.UNSPECIFIED, None), ranged])
     assert toll is not None and (toll.low, toll.high) == (140, 200)
+
+
+def test_a_death_toll_told_the_next_day_is_the_count_of_the_event(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Car bomb hits bus station in Maiduguri\n\n"
+        "A car bomb exploded at a bus station in Maiduguri on Thursday, killing at least 20 "
+        "travellers, police said.\n\n"
+        "A hospital official said on Friday the death toll had risen to 31.\n\n"
+        "The city's markets stayed closed. Schools were shut until further notice."
+    )
+    x = _extract(extractor, text, date(2019, 3, 9), title=text.split("\n", 1)[0])
+    (event,) = x.events  # not an attack of its own on Friday
+    assert event.date == date(2019, 3, 7)
+    assert event.fatalities is not None and event.fatalities.high == 31

@@ -568,6 +568,10 @@ class DocumentReader:
                 # attack" gives that event its own day)
                 triggers = [(fb, 0, told)]
                 joins = seen[-1]
+            elif fb is not None and joins is None and seen and _TOLL.search(sent.text):
+                # "the death toll among Afghans had risen to 90": the count of an event told
+                triggers = [(fb, 0, None)]  # type: ignore[list-item]
+                joins = seen[-1]
             touched: list[Draft] = []
             chosen = triggers[:2]
             occurred = (
