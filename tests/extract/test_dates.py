@@ -170,3 +170,19 @@ def test_random_text_never_raises(text: str, published: date | None) -> None:
     found = resolve_date(text, published)
     if found is not None and published is not None:
         assert found[0] <= published + timedelta(days=1)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "published", "expected"),
+    [
+        ("Easter Sunday", date(2019, 4, 22), date(2019, 4, 21)),
+        ("on Good Friday", date(2024, 4, 2), date(2024, 3, 29)),
+        ("Easter Monday", date(2021, 4, 10), date(2021, 4, 5)),
+        # the latest one on or before publication
+        ("Easter", date(2020, 3, 1), date(2019, 4, 21)),
+        ("Christmas Day", date(2019, 1, 3), date(2018, 12, 25)),
+        ("New Year's Eve", date(2020, 1, 1), date(2019, 12, 31)),
+    ],
+)
+def test_named_feast_days(phrase: str, published: date, expected: date) -> None:
+    assert resolve_date(phrase, published) == (expected, DatePrecision.DAY)

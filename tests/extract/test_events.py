@@ -771,3 +771,16 @@ def test_a_death_toll_told_the_next_day_is_the_count_of_the_event(extractor) -> 
     (event,) = x.events  # not an attack of its own on Friday
     assert event.date == date(2019, 3, 7)
     assert event.fatalities is not None and event.fatalities.high == 31
+
+
+def test_an_attack_on_easter_sunday_is_dated_that_day(extractor) -> None:  # type: ignore[no-untyped-def]
+    # the model calls "Easter Sunday" a facility; the toll's "on Monday" dates only the count
+    text = (
+        "Church bombing toll rises to 35\n\n"
+        "The death toll from a bomb attack on a church in Sri Lanka on Easter Sunday rose to 35 "
+        "on Monday, police said.\n\n"
+        "Police said they had questioned several people.\n\n"
+        "Shops in the town stayed closed. Schools were shut until further notice."
+    )
+    x = _extract(extractor, text, date(2019, 4, 22), title=text.split("\n", 1)[0])
+    assert x.events and x.events[0].date == date(2019, 4, 21)

@@ -216,6 +216,62 @@ def _latest(month: int, day: int, limit: date) -> date | None:
     return None
 
 
+#: named days a report dates by, the latest on or before publication ("on Easter Sunday")
+_FIXED_FEASTS = {
+    "christmas": (12, 25),
+    "christmas day": (12, 25),
+    "christmas eve": (12, 24),
+    "boxing day": (12, 26),
+    "new year's day": (1, 1),
+    "new year's eve": (12, 31),
+}
+#: days counted from Easter Sunday (Western churches)
+_EASTER_FEASTS = {
+    "easter": 0,
+    "easter sunday": 0,
+    "easter day": 0,
+    "easter monday": 1,
+    "holy saturday": -1,
+    "good friday": -2,
+    "maundy thursday": -3,
+    "holy thursday": -3,
+    "palm sunday": -7,
+}
+
+
+def names_feast_day(phrase: str) -> bool:
+    """Whether a phrase is a named day ("Easter Sunday"), which the model may call a facility
+    or an event rather than a date."""
+    text = _normalise(phrase)
+    for prefix in ("on ", "the "):
+        text = text.removeprefix(prefix)
+    return text in _FIXED_FEASTS or text in _EASTER_FEASTS
+
+
+def _easter(year: int) -> date:
+    """Western Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * l_) // 433
+    month = (h + l_ - 7 * m + 90) // 25
+    return date(year, month, (h + l_ - 7 * m + 33 * month + 19) % 32)
+
+
+def _feast_day(text: str, published: date) -> date | None:
+    if (fixed := _FIXED_FEASTS.get(text)) is not None:
+        return _latest(*fixed, published)
+    if (offset := _EASTER_FEASTS.get(text)) is not None:
+        for year in (published.year, published.year - 1):
+            day = _easter(year) + timedelta(days=offset)
+            if day <= published:
+                return day
+    return None
+
+
 def _explicit(text: str, published: date | None) -> tuple[date, DatePrecision] | None:
     """Day-month(-year), ranges, month(-year), a year, "the 10th"; None when no rule fits."""
     limit = published  # past-tense news: never a date after publication
@@ -364,6 +420,8 @@ def _resolve(
                 return None
             return _shift(base, rule.unit, rule.offset), rule.precision
     text = _strip_suffixes(text)
+    if published is not None and (feast := _feast_day(text, published)) is not None:
+        return feast, DatePrecision.DAY  # before the duration test: "christmas day" is no span
     if not text or _DURATION.fullmatch(text):
         return None
     if published is not None and anchor is not None:

@@ -20,7 +20,7 @@ from sitrep.clean.dateline import is_dateline
 from sitrep.extract.casualties import CasualtyReader, dedupe
 from sitrep.extract.claims import Attribution
 from sitrep.extract.conventions import coded_sub_type
-from sitrep.extract.dates import resolve_date
+from sitrep.extract.dates import names_feast_day, resolve_date
 from sitrep.extract.demonstrations import merge_demonstrations
 from sitrep.extract.events import (
     Draft,
@@ -320,7 +320,7 @@ class DocumentReader:
         phrases = [
             e
             for e in sentence_ents(sent)
-            if e.label_ in {"DATE", "TIME"}
+            if (e.label_ in {"DATE", "TIME"} or names_feast_day(e.text))
             and not (e.start > sent.start and sent.doc[e.start - 1].lower_ in {"since", "for"})
         ]
         reporting_date = None
