@@ -576,3 +576,24 @@ def test_who_runs_the_office_that_speaks(extractor, text, ctype) -> None:  # typ
 def test_the_hospitalised_are_wounded(extractor) -> None:  # type: ignore[no-untyped-def]
     (f,) = _one(extractor, "Nine villagers were hospitalised after the raid.").casualties
     assert (f.status, f.count.low) == (CasualtyStatus.WOUNDED, 9)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iran says it shot down Ukrainian airliner by mistake.",  # an airliner is no person
+        "Rebels shot down two army helicopters.",  # the army's helicopters, not the army
+        "Gunmen killed an unknown number of villagers.",  # "number" is no person either
+    ],
+)
+def test_things_named_like_people_are_no_victims(extractor, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert _one(extractor, text).casualties == ()
+
+
+def test_the_speaker_nearest_the_figure_is_its_claimant(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _one(
+        extractor,
+        "The strike killed 29 villagers, the International Committee of the Red Cross said, "
+        "as the army said it had hit a rebel base.",
+    )
+    assert [f.claimant.name for f in x.casualties] == ["International Committee of the Red Cross"]

@@ -57,6 +57,15 @@ _HEDGES = {
 
 #: agent nouns: "vaccinator", "campaigner", "journalist", "mastermind" is not one
 _PERSON_SUFFIX = re.compile(r"(?:[a-z]{3}(?:er|or|ist|ian|man|woman|ant|ee))$")
+#: things of war news whose names end like a person's ("shot down a Ukrainian airliner")
+_THINGS = frozenset(
+    "airliner helicopter tanker container trailer freighter carrier launcher computer shelter "
+    "tower center centre border order power water number corner barrier monitor reactor "
+    "generator sector corridor tractor motor detector elevator plant restaurant "
+    # and the materiel a force's name may qualify: "two army helicopters", "police vehicles"
+    "vehicle truck car jeep jet plane aircraft drone tank boat ship vessel post checkpoint "
+    "station base camp building office convoy position outpost barrack".split()
+)
 _VIOLENT_VERBS = {"shoot", "gun", "beat", "stab", "hack", "burn", "bludgeon", "stone", "mow"}
 _KILLED_VERB = CasualtyWord(CasualtyStatus.KILLED, "verb")
 _WOUNDED_VERB = CasualtyWord(CasualtyStatus.WOUNDED, "verb")
@@ -302,6 +311,15 @@ class CasualtyReader:
                 if nxt is not None and self._victim_kind(nxt) is not None and nxt.pos_ == "NOUN":
                     mods.append(t)
                     continue
+                head = t.head
+                if (
+                    t.dep_ == "compound"
+                    and head.i > t.i
+                    and head.pos_ == "NOUN"
+                    and self._victim_kind(head) is None
+                    and head.lemma_.lower() in _THINGS
+                ):
+                    return None  # "two army helicopters", "three police vehicles": things
                 words = [*mods, t]
                 if kind is VictimKind.UNSPECIFIED and any(m.lower_ == "civilian" for m in mods):
                     kind = VictimKind.CIVILIAN
@@ -343,7 +361,12 @@ class CasualtyReader:
         return None
 
     def _people_noun(self, t: Token) -> bool:
-        if t.tag_ != "NNS" or t.ent_type_ or not _PERSON_SUFFIX.search(t.lower_[:-1]):
+        if (
+            t.tag_ != "NNS"
+            or t.ent_type_
+            or not _PERSON_SUFFIX.search(t.lower_[:-1])
+            or t.lemma_.lower() in _THINGS
+        ):
             return False
         verb = t.head if t.dep_ in {"dobj", "nsubjpass"} else None
         word = self._word(verb) if verb is not None else None
@@ -478,6 +501,7 @@ class CasualtyReader:
                 kind is None
                 and tok.dep_ in {"dobj", "nsubjpass"}
                 and _PERSON_SUFFIX.search(tok.lower_)
+                and tok.lemma_.lower() not in _THINGS
             ):
                 kind = VictimKind.UNSPECIFIED  # "Gunmen kill vaccinator", "planner killed"
             if (

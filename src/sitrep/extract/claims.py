@@ -282,8 +282,16 @@ class Attribution:
                 and verb.pos_ == "VERB"
                 and verb.lemma_.lower() in self.lexicon.reporting_verbs
                 and verb.dep_ in {"parataxis", "conj", "advcl", "ccomp", "ROOT"}
-                # "conj": the parser may take the speaker for one more item of a list
-                and sent.doc[verb.i - 1].dep_ in {"nsubj", "appos", "compound", "conj"}
+                # "conj": the parser may take the speaker for one more item of a list; the
+                # subject may end in its own prepositional phrase ("the Committee of the Red
+                # Cross said")
+                and (
+                    sent.doc[verb.i - 1].dep_ in {"nsubj", "appos", "compound", "conj"}
+                    or any(
+                        c.dep_ == "nsubj" and sent.doc[verb.i - 1] in c.subtree
+                        for c in verb.children
+                    )
+                )
                 and any(t.text == "," for t in sent.doc[token.i : verb.i])
             ):
                 subj = [c for c in verb.children if c.dep_ == "nsubj"]
