@@ -59,12 +59,63 @@ _HEDGES = {
 _PERSON_SUFFIX = re.compile(r"(?:[a-z]{3}(?:er|or|ist|ian|man|woman|ant|ee))$")
 #: things of war news whose names end like a person's ("shot down a Ukrainian airliner")
 _THINGS = frozenset(
-    "airliner helicopter tanker container trailer freighter carrier launcher computer shelter "
-    "tower center centre border order power water number corner barrier monitor reactor "
-    "generator sector corridor tractor motor detector elevator plant restaurant "
-    # and the materiel a force's name may qualify: "two army helicopters", "police vehicles"
-    "vehicle truck car jeep jet plane aircraft drone tank boat ship vessel post checkpoint "
-    "station base camp building office convoy position outpost barrack".split()
+    {
+        "airliner",
+        "helicopter",
+        "tanker",
+        "container",
+        "trailer",
+        "freighter",
+        "carrier",
+        "launcher",
+        "computer",
+        "shelter",
+        "tower",
+        "center",
+        "centre",
+        "border",
+        "order",
+        "power",
+        "water",
+        "number",
+        "corner",
+        "barrier",
+        "monitor",
+        "reactor",
+        "generator",
+        "sector",
+        "corridor",
+        "tractor",
+        "motor",
+        "detector",
+        "elevator",
+        "plant",
+        "restaurant",
+        # and the materiel a force's name may qualify: "two army helicopters", "police vehicles"
+        "vehicle",
+        "truck",
+        "car",
+        "jeep",
+        "jet",
+        "plane",
+        "aircraft",
+        "drone",
+        "tank",
+        "boat",
+        "ship",
+        "vessel",
+        "post",
+        "checkpoint",
+        "station",
+        "base",
+        "camp",
+        "building",
+        "office",
+        "convoy",
+        "position",
+        "outpost",
+        "barrack",
+    }
 )
 _VIOLENT_VERBS = {"shoot", "gun", "beat", "stab", "hack", "burn", "bludgeon", "stone", "mow"}
 _KILLED_VERB = CasualtyWord(CasualtyStatus.KILLED, "verb")
