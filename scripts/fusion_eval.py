@@ -50,8 +50,18 @@ DEFAULT_SETS = [
 Pairs = list[tuple[Article, DocumentExtraction]]
 
 
+def _code_digest() -> bytes:
+    """The extraction code and its resources: a cached extraction is stale once they change."""
+    h = hashlib.sha256()
+    for path in sorted((ROOT / "src" / "sitrep").rglob("*")):
+        if path.is_file() and path.suffix != ".pyc":
+            h.update(str(path.relative_to(ROOT)).encode())
+            h.update(path.read_bytes())
+    return h.digest()
+
+
 def extract(docs: Path, cache: Path | None) -> Pairs:
-    key = hashlib.sha256(docs.read_bytes()).hexdigest()[:16]
+    key = hashlib.sha256(docs.read_bytes() + _code_digest()).hexdigest()[:16]
     cached = cache / f"fusion-eval-{key}.pkl" if cache else None
     if cached and cached.exists():
         return pickle.loads(cached.read_bytes())
