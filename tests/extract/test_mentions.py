@@ -490,3 +490,26 @@ def test_a_town_the_model_called_a_date_is_a_relabelled_candidate() -> None:
     )
     found = [(p.name, p.relabelled) for s in doc.sents for p in event_place_names(s)]
     assert ("Manchester", True) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "protest"),
+    [
+        ("A suicide bombing at a rally of an opposition party killed 40 people.", False),
+        ("Bomb blast at political rally kills 12", False),
+        ("Thousands attended a rally of the opposition party in the capital.", True),
+    ],
+)
+def test_a_gathering_struck_is_no_protest_of_its_own(text: str, protest: bool) -> None:
+    from sitrep.extract.lexicon import default_lexicon
+
+    found = [t for t, _, _ in triggers_in(text, default_lexicon())]
+    assert (SubEventType.PEACEFUL_PROTEST in found) is protest
+
+
+def test_where_the_speaker_sits_is_not_where_it_happened() -> None:
+    text = "Rebel officials in Goma said the clash began near the border crossing at Bunagana."
+    names = [n for n, _ in _names(text, loose=False)]
+    assert "Goma" not in names
+    names = [n for n, _ in _names("Rebels and troops clashed in Goma on Sunday.", loose=False)]
+    assert "Goma" in names

@@ -38,6 +38,12 @@ _DONE_BY_EVENT = re.compile(
     r"raids?|missiles?|rockets?|shells?)\s+(?:also\s+)?$",
     re.I,
 )
+#: "a suicide bombing at a rally of a pro-Taliban party": the gathering struck, not a protest
+_STRUCK_AT = re.compile(
+    r"\b(?:bomb\w*|blasts?|explosions?|attacks?|shooting|gunmen|gunfire)\b[^.;]{0,30}?"
+    r"\b(?:at|on|targeting|near)\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
 #: prepositions whose object is where something came from or was said, not where it happened
 #: "three days after the suicide bombing": the trigger names another event as a time anchor
 _ANCHOR = re.compile(
@@ -138,6 +144,10 @@ def triggers_in(
                 or _inside_quotes(sent_text, m.start(), quoted_at_start)
                 or (_ONGOING.search(before) and _SINCE.search(sent_text, m.end()))
                 or (trig.sub_event_type is SubEventType.LOOTING and _DONE_BY_EVENT.search(before))
+                or (
+                    trig.sub_event_type is SubEventType.PEACEFUL_PROTEST
+                    and _STRUCK_AT.search(before)
+                )
             ):
                 continue
             prev = found.get(trig.sub_event_type)
@@ -212,6 +222,8 @@ def event_place_names(sent: Span, *, loose: bool = False) -> list[PlaceName]:
             and not any(_AREA_WORD.fullmatch(t.lower_) for t in ent)  # "Lower Jubba Region"
         ):
             continue  # "Moscow blamed Ukrainian shelling": a government acting, not a place
+        if _speakers_seat(ent):
+            continue  # "Taliban officials in Kandahar said the clash began ...": who spoke
         if (
             prev in _NOT_EVENT_PLACE
             and not (modifier and head.pos_ == "NOUN" and not _AREA_WORD.fullmatch(head.lemma_))
@@ -264,6 +276,7 @@ def event_place_names(sent: Span, *, loose: bool = False) -> list[PlaceName]:
                 and ent.start_char not in covered
                 and root.i == ent.end - 1
                 and (after_in or struck)  # "in Omdurman"; "forces had shelled Stepanakert"
+                and not _speakers_seat(ent)
             ):
                 covered.update(range(ent.start_char, ent.end_char))
                 tail = sent.text[ent.end_char - sent.start_char :]
@@ -323,6 +336,22 @@ def _misread_date(ent: Span) -> bool:
         and ent.text[:1].isupper()
         and not any(ch.isdigit() for ch in ent.text)
         and not _CALENDAR.match(ent.text)
+    )
+
+
+_SAYING = {"say", "tell", "report", "claim", "confirm", "announce", "state", "add", "allege"}
+
+
+def _speakers_seat(ent: Span) -> bool:
+    """A place that says where the speaker sits: "officials in Kandahar said ..."."""
+    prep = ent.root.head
+    if ent.root.dep_ != "pobj" or prep.lower_ not in {"in", "from"}:
+        return False
+    speaker = prep.head
+    return (
+        speaker.dep_ == "nsubj"
+        and speaker.pos_ in {"NOUN", "PROPN"}
+        and speaker.head.lemma_.lower() in _SAYING
     )
 
 
