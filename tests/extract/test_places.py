@@ -572,3 +572,9 @@ def test_loose_key_reads_th_as_the_arabic_dh(gaz: Gazetteer) -> None:
     assert loose_key("thi qar") == loose_key("dhi qar")
     place = gaz.resolve("Thi Qar")  # a province, well known without a country named
     assert place is not None and place.country == "Iraq"
+
+
+def test_a_name_of_the_articles_countries_outweighs_hints_found_only_abroad(gaz: Gazetteer) -> None:
+    # "the Line of Control in Uri and Gurez sectors": Uri is also a Swiss canton
+    place = gaz.locate(["the Line of Control"], ["Uri"], ["Pakistan", "India"])
+    assert place is not None and place.kind == "border" and place.name == "Line of Control"

@@ -224,6 +224,8 @@ def event_place_names(sent: Span, *, loose: bool = False) -> list[PlaceName]:
             continue  # "Moscow blamed Ukrainian shelling": a government acting, not a place
         if _speakers_seat(ent):
             continue  # "Taliban officials in Kandahar said the clash began ...": who spoke
+        if _owner_conjunct(ent, sent):
+            continue  # "in Jammu and Kashmir's Pulwama district": part of the owner's name
         if (
             prev in _NOT_EVENT_PLACE
             and not (modifier and head.pos_ == "NOUN" and not _AREA_WORD.fullmatch(head.lemma_))
@@ -337,6 +339,17 @@ def _misread_date(ent: Span) -> bool:
         and not any(ch.isdigit() for ch in ent.text)
         and not _CALENDAR.match(ent.text)
     )
+
+
+def _owner_conjunct(ent: Span, sent: Span) -> bool:
+    """The first half of a possessor's name: "Jammu" of "Jammu and Kashmir's Pulwama district"."""
+    doc, i = ent.doc, ent.end
+    if i + 2 >= sent.end or doc[i].lower_ != "and" or doc[i + 1].ent_type_ not in _PLACE_LABELS:
+        return False
+    j = i + 2
+    while j < sent.end and doc[j].ent_iob_ == "I":
+        j += 1
+    return j < sent.end and doc[j].lower_ in {"'s", "’s"}
 
 
 _SAYING = {"say", "tell", "report", "claim", "confirm", "announce", "state", "add", "allege"}

@@ -242,6 +242,13 @@ class Gazetteer:
         if ctx_rows and (abroad := self._chain_abroad(names, areas, ctx_rows)) is not None:
             return abroad
         top = order[0]
+        if ctx_rows and top not in ctx_rows:
+            # the hints name areas only abroad ("the Line of Control in Uri and Gurez sectors":
+            # Uri is also a Swiss canton) while the name itself is a place of the article's
+            # countries: the name stands
+            for name in names:
+                if (own := self._resolve(name, ctx_rows, None)) is not None:
+                    return own
         outer = (*areas[1:], None)
         for hint, rows, around in zip(areas, rows_by_hint, outer, strict=True):
             # the innermost mappable area, inside the next one: "Mamak, Ankara" is the district
