@@ -784,3 +784,19 @@ def test_an_attack_on_easter_sunday_is_dated_that_day(extractor) -> None:  # typ
     )
     x = _extract(extractor, text, date(2019, 4, 22), title=text.split("\n", 1)[0])
     assert x.events and x.events[0].date == date(2019, 4, 21)
+
+
+def test_a_roundup_total_counts_no_one_event_and_each_place_is_its_own(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Attacks across Somalia kill at least 15\n\n"
+        "At least 15 people were killed in attacks across Somalia on Sunday, officials said.\n\n"
+        "In Baidoa, al Shabaab fighters attacked an army base overnight, killing eight soldiers, "
+        "a military officer said.\n\n"
+        "Seven militants were killed when troops repelled an assault in Kismayo on Saturday, the "
+        "defence ministry said. The group did not comment."
+    )
+    x = _extract(extractor, text, date(2019, 6, 10), title=text.split("\n", 1)[0])
+    tolls = {e.place.name if e.place else None: e.fatalities for e in x.events}
+    assert {"Baidoa", "Kismayo"} <= set(tolls)  # Kismayo, a day apart, is no part of Baidoa's
+    assert tolls["Baidoa"] is not None and tolls["Baidoa"].high == 8  # not the roundup's 15
+    assert tolls["Kismayo"] is not None and tolls["Kismayo"].best == 7

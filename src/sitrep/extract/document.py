@@ -133,6 +133,13 @@ _PERIOD = re.compile(
     r"(?:years?|months|decades?)\b|\bin recent (?:years|months)\b",
     re.I,
 )
+#: a roundup's total: "At least 20 people were killed in a series of attacks across
+#: Afghanistan", the sum of events the story then tells one by one
+_ROUNDUP = re.compile(
+    r"\bseparate (?:\w+ )?(?:attacks|incidents|clashes|bombings|explosions|blasts)\b|"
+    r"\b(?:attacks|clashes|strikes|bombings|violence) (?:across|throughout)\b",
+    re.I,
+)
 #: "the strikes hit villages near Kobani": the event told, and where, without a trigger
 _STRIKES_HIT = re.compile(
     r"\bthe (?:air ?strikes?|strikes?|attacks?|raids?|shelling|bombings?|blasts?|explosions?)"
@@ -544,7 +551,11 @@ class DocumentReader:
             fb = fallback_sub_type(sent_figures) if not triggers and not running else None
             apart = not short and _APART.search(sent.text) is not None
             if fb is not None and (
-                short or not drafts or apart or (d is not None and self._new_date(drafts, fb, d))
+                short
+                or not drafts
+                or apart
+                or (d is not None and self._new_date(drafts, fb, d))
+                or (d is not None and self._elsewhere(drafts, fb, sent))
             ):
                 # figures with no trigger: an event of their own only when the story has none
                 # of that kind yet, or the sentence dates them apart from each one of them
@@ -673,7 +684,10 @@ class DocumentReader:
                     and not dates_agree(last_touched.date, d)
                 )
             )
-            target = (violent or touched or [None if running or later else last_touched])[0]
+            # a running toll or a roundup's total counts no one event, even beside a cue
+            target = (
+                None if running else (violent or touched or [None if later else last_touched])[0]
+            )
             for k in range(len(figures) - len(sent_figures), len(figures)):
                 if target is not None:
                     target.figures.append(k)
@@ -765,9 +779,25 @@ class DocumentReader:
         """A toll counted over a period: "since Oct. 7", "since the war began", "this year"."""
         if _SINCE_START.search(sent.text) or _PERIOD.search(sent.text):
             return True
+        if _ROUNDUP.search(sent.text):
+            return True
         return any(
             e.label_ == "DATE" and e.start > sent.start and sent.doc[e.start - 1].lower_ == "since"
             for e in sentence_ents(sent)
+        )
+
+    def _elsewhere(self, drafts: list[Draft], sub_type: SubEventType, sent: Span) -> bool:
+        """Dated figures told of a place none of the events of their kind is at: "Five Taliban
+        fighters were killed ... in Helmand province on Saturday", in a story of a Sunday attack
+        in Kunduz (a day apart is within the dates' tolerance, the places are not)."""
+        same = [dr for dr in drafts if dr.sub_event_type is sub_type]
+        if not same or any(_unlocated(dr.place) for dr in same):
+            return False
+        places = [p for _, p in self._places(sent) if not _unlocated(p)]
+        return bool(places) and all(
+            not places_agree(dr.place, p) and not places_near(dr.place, p)
+            for dr in same
+            for p in places
         )
 
     @staticmethod
