@@ -800,3 +800,15 @@ def test_a_roundup_total_counts_no_one_event_and_each_place_is_its_own(extractor
     assert {"Baidoa", "Kismayo"} <= set(tolls)  # Kismayo, a day apart, is no part of Baidoa's
     assert tolls["Baidoa"] is not None and tolls["Baidoa"].high == 8  # not the roundup's 15
     assert tolls["Kismayo"] is not None and tolls["Kismayo"].best == 7
+
+
+def test_a_battles_toll_since_friday_is_that_battles(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Clashes in Sudan's El Fasher kill dozens\n\n"
+        "Fighting between the army and a militia in the city of El Fasher has killed at least 27 "
+        "people since Friday, a local medical source said on Sunday.\n\n"
+        "The militia said it had repelled an attack by the army. The army did not comment.\n\n"
+        "Aid groups said hospitals were overwhelmed."
+    )
+    x = _extract(extractor, text, date(2023, 5, 14), title=text.split("\n", 1)[0])
+    assert x.events and x.events[0].fatalities is not None and x.events[0].fatalities.best == 27

@@ -684,9 +684,12 @@ class DocumentReader:
                     and not dates_agree(last_touched.date, d)
                 )
             )
-            # a running toll or a roundup's total counts no one event, even beside a cue
+            # a roundup's total counts no one event, even beside a cue ("as fighting intensified")
+            roundup = running and _ROUNDUP.search(sent.text) is not None
             target = (
-                None if running else (violent or touched or [None if later else last_touched])[0]
+                None
+                if roundup
+                else (violent or touched or [None if running or later else last_touched])[0]
             )
             for k in range(len(figures) - len(sent_figures), len(figures)):
                 if target is not None:
