@@ -597,3 +597,19 @@ def test_the_speaker_nearest_the_figure_is_its_claimant(extractor) -> None:  # t
         "as the army said it had hit a rebel base.",
     )
     assert [f.claimant.name for f in x.casualties] == ["International Committee of the Red Cross"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Doctors said the dead included six women and two children.",
+            [("killed", 2), ("killed", 6)],
+        ),
+        ("Those killed included three journalists.", [("killed", 3)]),
+        ("The delegation included four ministers.", []),
+    ],
+)
+def test_the_dead_said_to_include_them(extractor, text, expected) -> None:  # type: ignore[no-untyped-def]
+    x = _one(extractor, text)
+    assert sorted((f.status.value, f.count.low) for f in x.casualties) == expected

@@ -511,6 +511,15 @@ class CasualtyReader:
                 word = self._word(t)
                 if word and word.role == "verb" and t.i < head.i:
                     return self._or_casualties(t, word.status)
+        # the dead said to include them: "the dead included four women and five children"
+        first = head
+        while first.dep_ == "conj" and first.head is not first:
+            first = first.head
+        if first.dep_ == "dobj" and first.head.lemma_.lower() == "include":
+            for subj in (c for c in first.head.children if c.dep_ == "nsubj"):
+                for t in subj.subtree:
+                    if (word := self._word(t)) is not None:
+                        return self._or_casualties(t, word.status)
         # b. after the victim, in the same clause: "were killed", "were either killed or wounded"
         for t in sent.doc[head.i + 1 : min(head.i + 9, sent.end)]:
             if t.is_punct and t.text in {";", ":"}:
