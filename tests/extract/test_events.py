@@ -757,6 +757,10 @@ def test_a_claimed_range_reaches_its_upper_bound() -> None:
     )
     toll = fatality_range([_said(140, "people", VictimKind.UNSPECIFIED, None), ranged])
     assert toll is not None and (toll.low, toll.high) == (140, 200)
+    # one claimant's groups add their upper bounds too: 12 soldiers and 20-30 attackers
+    attackers = replace(_said(20, "attackers", VictimKind.MILITANTS, "army"), count=Count(20, 30))
+    toll = fatality_range([_said(12, "soldiers", VictimKind.SECURITY_FORCES, "army"), attackers])
+    assert toll is not None and (toll.low, toll.best, toll.high) == (32, 32, 42)
 
 
 def test_a_death_toll_told_the_next_day_is_the_count_of_the_event(extractor) -> None:  # type: ignore[no-untyped-def]

@@ -522,3 +522,10 @@ def test_the_first_half_of_an_owners_name_is_no_place_of_its_own() -> None:
     )
     assert "Jammu" not in [n for n, _ in names]
     assert ("Pulwama district", ("Kashmir",)) in names or ("Pulwama", ("Kashmir",)) in names
+
+
+def test_a_region_named_with_its_generic_word_is_a_place_in_articles() -> None:
+    names = _names(
+        "Militants ambushed a patrol in western Niger's Tillaberi region on Friday.", loose=False
+    )
+    assert ("Tillaberi region", ("Niger",)) in names

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from sitrep.extract.geo.rank import haversine_km
@@ -20,6 +20,7 @@ from sitrep.models import (
     CasualtyFigure,
     CasualtyStatus,
     ClaimantType,
+    Count,
     DatePrecision,
     Event,
     Evidence,
@@ -157,11 +158,18 @@ def fatality_range(figures: list[CasualtyFigure]) -> FatalityRange | None:
     top = max((f.count.point or 0 for f in exact), default=0)
     stated = [f for f in killed if not (_vague(f) and (f.count.point or 0) <= top)]
     lows, highs = _claimant_totals(stated)
+    # a claim "between 20 and 30 attackers" adds 30 to the high: the totals again, upper bounds
+    upper = [
+        replace(f, count=Count(f.count.high, f.count.high, f.count.approx))
+        if f.count.high is not None and f.count.high > (f.count.point or 0)
+        else f
+        for f in stated
+    ]
+    if upper != stated:
+        highs = _claimant_totals(upper)[1]
     vague = [f.count.point or 0 for f in killed if f not in stated]
     low = min([*lows.values(), *vague])
-    # a claim "between 150 and 200" reaches 200 (the totals add the lower bounds)
-    ranged = [f.count.high for f in stated if f.count.high is not None]
-    high = max([*highs.values(), *vague, *ranged])
+    high = max([*highs.values(), *vague])
     independent = [lows[c] for c in lows if c[1] in _INDEPENDENT]
     if independent:
         best, rule = max(independent), "independent: own voice or monitor"

@@ -662,7 +662,7 @@ _NAMED_PLACE = re.compile(
     r"(?<![\w'’-])(?!(?:This|That|These|Those|The|Its|Their|His|Her|Our|Each|Every|Another)\s)"
     rf"([A-Z][\w'’-]+(?:\s+(?:(?:{_NAME_LINKS})\s+){{0,2}}[A-Z][\w'’-]*){{0,3}})"
     r"\s+(?:city|town|village|district|sub-?district|subdivision|municipality|province|"
-    r"governorate|county|township|commune|neighbou?rhood|front|frontline)\b"
+    r"governorate|county|township|commune|neighbou?rhood|front|frontline|region)\b"
 )
 #: the generic word after an area's name; a capital "City" is part of it ("Quezon City")
 _ADMIN_SUFFIX = re.compile(rf"\s+(?!City$)(?i:{_GENERIC})$")
