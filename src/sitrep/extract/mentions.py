@@ -54,20 +54,15 @@ _ANCHOR = re.compile(
 #: words before a place that make it an origin, a party or a road's end, not where it happened
 _NOT_EVENT_PLACE = {"from", "to", "with", "linking", "connecting", "connects", "links"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
-#: a capital or country that says, blames or fires is its government or its forces ("Kyiv
-#: called the claim a lie", "Iran fired missiles at bases in Iraq"): an actor, not a place
-_ACTOR_VERBS = {
-    "fire",
-    "launch",
-    "attack",
-    "strike",
-    "shell",
-    "bomb",
-    "target",
-    "deploy",
-    "send",
-    "retaliate",
+#: what a speaker does: "officials in Kandahar said ..." (where the speaker sits)
+_SPEECH_VERBS = {
     "say",
+    "tell",
+    "report",
+    "confirm",
+    "state",
+    "add",
+    "allege",
     "blame",
     "accuse",
     "deny",
@@ -80,6 +75,20 @@ _ACTOR_VERBS = {
     "announce",
     "demand",
     "urge",
+}
+#: a capital or country that says, blames or fires is its government or its forces ("Kyiv
+#: called the claim a lie", "Iran fired missiles at bases in Iraq"): an actor, not a place
+_ACTOR_VERBS = _SPEECH_VERBS | {
+    "fire",
+    "launch",
+    "attack",
+    "strike",
+    "shell",
+    "bomb",
+    "target",
+    "deploy",
+    "send",
+    "retaliate",
 }
 _REFERRING = {"this", "the", "that", "these", "those", "such"}
 
@@ -352,9 +361,6 @@ def _owner_conjunct(ent: Span, sent: Span) -> bool:
     return j < sent.end and doc[j].lower_ in {"'s", "’s"}
 
 
-_SAYING = {"say", "tell", "report", "claim", "confirm", "announce", "state", "add", "allege"}
-
-
 def _speakers_seat(ent: Span) -> bool:
     """A place that says where the speaker sits: "officials in Kandahar said ..."."""
     prep = ent.root.head
@@ -364,7 +370,7 @@ def _speakers_seat(ent: Span) -> bool:
     return (
         speaker.dep_ == "nsubj"
         and speaker.pos_ in {"NOUN", "PROPN"}
-        and speaker.head.lemma_.lower() in _SAYING
+        and speaker.head.lemma_.lower() in _SPEECH_VERBS
     )
 
 
