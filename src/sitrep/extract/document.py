@@ -547,15 +547,21 @@ class DocumentReader:
                     t for t in triggers if t[1] >= 2 or (sent_figures and t[0] not in _NON_VIOLENT)
                 ]
             # a running toll ("hundreds killed this year", "11,000 since Oct. 7") is no event
-            running = bool(sent_figures) and self._cumulative(sent)
+            # a roundup's total counts no one event, even beside a cue ("as fighting intensified")
+            roundup = bool(sent_figures) and _ROUNDUP.search(sent.text) is not None
+            running = roundup or (bool(sent_figures) and self._cumulative(sent))
             fb = fallback_sub_type(sent_figures) if not triggers and not running else None
             apart = not short and _APART.search(sent.text) is not None
+            here: list[tuple[int, Place]] | None = None  # the sentence's places, once looked up
+            new_day = fb is not None and d is not None and self._new_date(drafts, fb, d)
+            if fb is not None and d is not None and drafts and not (short or apart or new_day):
+                here = self._places(sent)
             if fb is not None and (
                 short
                 or not drafts
                 or apart
-                or (d is not None and self._new_date(drafts, fb, d))
-                or (d is not None and self._elsewhere(drafts, fb, sent))
+                or new_day
+                or (here is not None and self._elsewhere(drafts, fb, here))
             ):
                 # figures with no trigger: an event of their own only when the story has none
                 # of that kind yet, or the sentence dates them apart from each one of them
@@ -595,7 +601,9 @@ class DocumentReader:
             )
             # place look-ups are the dearest step of reading a sentence: only where a place is
             # used, by an event mention or by "these incidents occurred in ..."
-            places = self._places(sent) if chosen or occurred else []
+            if here is None:
+                here = self._places(sent) if chosen or occurred else []
+            places = here
             place = None
             for _, p in places:
                 place = more_precise(place, p)
@@ -684,8 +692,6 @@ class DocumentReader:
                     and not dates_agree(last_touched.date, d)
                 )
             )
-            # a roundup's total counts no one event, even beside a cue ("as fighting intensified")
-            roundup = running and _ROUNDUP.search(sent.text) is not None
             target = (
                 None
                 if roundup
@@ -782,21 +788,22 @@ class DocumentReader:
         """A toll counted over a period: "since Oct. 7", "since the war began", "this year"."""
         if _SINCE_START.search(sent.text) or _PERIOD.search(sent.text):
             return True
-        if _ROUNDUP.search(sent.text):
-            return True
         return any(
             e.label_ == "DATE" and e.start > sent.start and sent.doc[e.start - 1].lower_ == "since"
             for e in sentence_ents(sent)
         )
 
-    def _elsewhere(self, drafts: list[Draft], sub_type: SubEventType, sent: Span) -> bool:
+    @staticmethod
+    def _elsewhere(
+        drafts: list[Draft], sub_type: SubEventType, here: list[tuple[int, Place]]
+    ) -> bool:
         """Dated figures told of a place none of the events of their kind is at: "Five Taliban
         fighters were killed ... in Helmand province on Saturday", in a story of a Sunday attack
         in Kunduz (a day apart is within the dates' tolerance, the places are not)."""
         same = [dr for dr in drafts if dr.sub_event_type is sub_type]
         if not same or any(_unlocated(dr.place) for dr in same):
             return False
-        places = [p for _, p in self._places(sent) if not _unlocated(p)]
+        places = [p for _, p in here if not _unlocated(p)]
         return bool(places) and all(
             not places_agree(dr.place, p) and not places_near(dr.place, p)
             for dr in same
