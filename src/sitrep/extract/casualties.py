@@ -504,17 +504,13 @@ class CasualtyReader:
         if head.dep_ == "conj":
             # "killing 35 civilians, most of them women, and seven soldiers": past an apposition
             # the parse chains the last conjunct to the verb through the others, however far
-            first = head
-            while first.dep_ in {"conj", "appos"} and first.head is not first:
-                first = first.head
+            first = _first_conjunct(head, {"conj", "appos"})
             for t in (first, first.head):
                 word = self._word(t)
                 if word and word.role == "verb" and t.i < head.i:
                     return self._or_casualties(t, word.status)
         # the dead said to include them: "the dead included four women and five children"
-        first = head
-        while first.dep_ == "conj" and first.head is not first:
-            first = first.head
+        first = _first_conjunct(head, {"conj"})
         if first.dep_ == "dobj" and first.head.lemma_.lower() == "include":
             for subj in (c for c in first.head.children if c.dep_ == "nsubj"):
                 for t in subj.subtree:
@@ -653,6 +649,13 @@ class CasualtyReader:
                 if country:
                     return country
         return None
+
+
+def _first_conjunct(tok: Token, links: set[str]) -> Token:
+    """The first item of the list `tok` closes, up the parse's `links` ("conj", "appos")."""
+    while tok.dep_ in links and tok.head is not tok:
+        tok = tok.head
+    return tok
 
 
 def _sub_count(head: Token | None) -> bool:
