@@ -816,3 +816,16 @@ def test_a_battles_toll_since_friday_is_that_battles(extractor) -> None:  # type
     )
     x = _extract(extractor, text, date(2023, 5, 14), title=text.split("\n", 1)[0])
     assert x.events and x.events[0].fatalities is not None and x.events[0].fatalities.best == 27
+
+
+def test_the_dead_told_after_an_arson_are_the_shootings(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Police kill 20 protesters in crackdown\n\n"
+        "Police killed at least 20 protesters in the capital on Sunday, a rights group said.\n\n"
+        "Most of the dead were in an industrial suburb, where several factories were set on fire.\n\n"
+        "The rights group said 12 people were killed in the suburb alone.\n\n"
+        "The government did not comment."
+    )
+    x = _extract(extractor, text, date(2021, 3, 15), title=text.split("\n", 1)[0])
+    arson = [e for e in x.events if e.sub_event_type == "Looting/property destruction"]
+    assert all(e.fatalities is None for e in arson)  # the fire killed no one the story counts

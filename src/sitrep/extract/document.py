@@ -526,6 +526,7 @@ class DocumentReader:
         short = self.short
         quoted = quote_states(self.article.text, [s.start_char for s in self.sentences])
         last_touched: Draft | None = None
+        last_harmful: Draft | None = None  # the last event told that can kill or wound
         headline_seen = False
 
         for si, sent in enumerate(self.sentences):
@@ -692,16 +693,28 @@ class DocumentReader:
                     and not dates_agree(last_touched.date, d)
                 )
             )
+            told_last = last_touched
+            if told_last is not None and told_last.sub_event_type is SubEventType.LOOTING:
+                # "22 people were killed in Hlaingthaya alone", after "factories were set on
+                # fire": the dead are the shooting's, not the arson's
+                told_last = last_harmful or told_last
             target = (
                 None
                 if roundup
-                else (violent or touched or [None if running or later else last_touched])[0]
+                else (violent or touched or [None if running or later else told_last])[0]
             )
             for k in range(len(figures) - len(sent_figures), len(figures)):
                 if target is not None:
                     target.figures.append(k)
             if touched:
                 last_touched = violent[0] if violent else touched[0]
+                harmful = [  # a protest with its dead counted is one too ("kill 38 protesters")
+                    dr
+                    for dr in touched
+                    if dr.sub_event_type is not SubEventType.LOOTING
+                    and (dr.sub_event_type not in _NON_VIOLENT or dr.figures)
+                ]
+                last_harmful = harmful[0] if harmful else last_harmful
             days = [d for d in dates if d[2] is DatePrecision.DAY]
             if days:  # "the previous day" counts from a day, never from "last year"
                 last_date = days[0][1]
