@@ -242,9 +242,7 @@ _EASTER_FEASTS = {
 def names_feast_day(phrase: str) -> bool:
     """Whether a phrase is a named day ("Easter Sunday"), which the model may call a facility
     or an event rather than a date."""
-    text = _normalise(phrase)
-    for prefix in ("on ", "the "):
-        text = text.removeprefix(prefix)
+    text = _strip_prefixes(_normalise(phrase)).removeprefix("the ")
     return text in _FIXED_FEASTS or text in _EASTER_FEASTS
 
 

@@ -37,6 +37,8 @@ _CROWD = re.compile(
 _FORCES = re.compile(r"\b(?:police\w*|security forces|soldiers|troops|army|gendarm\w*)\b", re.I)
 
 
+#: the protests a model may name before the force used on them is read
+_UNFORCED = {_S.PEACEFUL_PROTEST, _S.PROTEST_WITH_INTERVENTION}
 #: "security forces killed at least 38 protesters", "police shot and wounded demonstrators"
 _FORCES_HARM_CROWD = re.compile(
     rf"{_FORCES.pattern}[^.;]{{0,60}}?\b(?:kill\w*|shot|shoot\w*|open(?:ed)? fire|wound\w*)\b"
@@ -49,7 +51,7 @@ def _force_on_crowd(dr: Draft) -> bool:
     """The security forces' attack on a crowd, or a protest told by the force used on it."""
     if dr.sub_event_type is _S.ATTACK:
         return any(_CROWD.search(e.text) and _FORCES.search(e.text) for e in dr.evidence)
-    return dr.sub_event_type in _PROTESTS[:2] and any(
+    return dr.sub_event_type in _UNFORCED and any(
         _FORCES_HARM_CROWD.search(e.text) for e in dr.evidence
     )
 
