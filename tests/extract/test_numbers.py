@@ -138,10 +138,15 @@ def test_find_counts(text: str, expected: list[tuple[str, Count]]) -> None:
         "between 2019 and 2021",
         "no one was hurt",
         "Article 370 and Section 144",
+        "children under the age of 15, boys aged 12, men aged between 18 and 25",
     ],
 )
 def test_find_counts_skips_what_is_not_a_count(text: str) -> None:
     assert _found(text) == []
+
+
+def test_an_age_is_skipped_but_the_count_beside_it_is_kept() -> None:
+    assert _found("the bodies of 29 children aged under 15") == [("29", Count(29, 29))]
 
 
 def test_find_counts_keeps_a_number_word_next_to_excluded_lengths() -> None:

@@ -100,6 +100,11 @@ _BEFORE_FROM = re.compile(r"\bfrom\s+\Z", re.IGNORECASE)
 _BEFORE_NO = re.compile(
     r"\b(?:no|any|every|each|the\s+only|someone|no\s+other)\s+\Z", re.IGNORECASE
 )
+# An age, not a count: "aged 12", "under the age of 15", "aged between 18 and 25".
+_BEFORE_AGE = re.compile(
+    r"\b(?:aged?|ages)(?:\s+of)?(?:\s+(?:under|over|below|above|between|from|about|around))?\s+\Z",
+    re.IGNORECASE,
+)
 _AFTER_ONE = re.compile(r"\s+(?:another|by\s+one|day)\b", re.IGNORECASE)
 
 
@@ -302,6 +307,8 @@ def _excluded(text: str, start: int, end: int) -> bool:
     window = text[max(0, start - 24) : start]
     if not window:
         return False
+    if _BEFORE_AGE.search(window):
+        return True
     last = window[-1]
     if last.isalpha() or (last in "-:" and len(window) > 1 and window[-2].isalnum()):
         return True  # MH17, F-16, COVID-19, 10:30
