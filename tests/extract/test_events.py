@@ -829,3 +829,17 @@ def test_the_dead_told_after_an_arson_are_the_shootings(extractor) -> None:  # t
     x = _extract(extractor, text, date(2021, 3, 15), title=text.split("\n", 1)[0])
     arson = [e for e in x.events if e.sub_event_type == "Looting/property destruction"]
     assert all(e.fatalities is None for e in arson)  # the fire killed no one the story counts
+
+
+def test_people_wounded_told_the_next_day_are_the_strikes_not_an_attack(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Rocket strike on Mariupol market kills 14\n\n"
+        "A rocket hit a market in the port city of Mariupol on Tuesday, killing at least 14 "
+        "people, city officials said.\n\n"
+        "The head of the Donetsk region said on Wednesday that 40 people had been wounded.\n\n"
+        "Shops in the city stayed closed. Schools were shut until further notice."
+    )
+    x = _extract(extractor, text, date(2019, 3, 13), title=text.split("\n", 1)[0])
+    (event,) = x.events  # the wounded, with no word of how, are the rocket's
+    assert event.sub_event_type == "Shelling/artillery/missile attack"
+    assert event.date == date(2019, 3, 12)

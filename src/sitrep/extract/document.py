@@ -555,8 +555,17 @@ class DocumentReader:
             apart = not short and _APART.search(sent.text) is not None
             here: list[tuple[int, Place]] | None = None  # the sentence's places, once looked up
             new_day = fb is not None and d is not None and self._new_date(drafts, fb, d)
-            if fb is not None and d is not None and drafts and not (short or apart or new_day):
+            # "the governor ... said on Saturday that 109 people had been wounded", after a
+            # Friday missile strike: people harmed, with no word of how, are the harm of the
+            # event of that day, whatever its kind, unless told of another place ("soldiers
+            # killed" name a clash of their own)
+            weak = fb is SubEventType.ATTACK and new_day and not (short or apart)
+            kin = self._kin(drafts, d) if weak else []
+            if kin:
                 here = self._places(sent)
+                new_day = self._elsewhere(kin, None, here)
+            if fb is not None and d is not None and drafts and not (short or apart or new_day):
+                here = here if here is not None else self._places(sent)
             if fb is not None and (
                 short
                 or not drafts
@@ -808,12 +817,13 @@ class DocumentReader:
 
     @staticmethod
     def _elsewhere(
-        drafts: list[Draft], sub_type: SubEventType, here: list[tuple[int, Place]]
+        drafts: list[Draft], sub_type: SubEventType | None, here: list[tuple[int, Place]]
     ) -> bool:
-        """Dated figures told of a place none of the events of their kind is at: "Five Taliban
-        fighters were killed ... in Helmand province on Saturday", in a story of a Sunday attack
-        in Kunduz (a day apart is within the dates' tolerance, the places are not)."""
-        same = [dr for dr in drafts if dr.sub_event_type is sub_type]
+        """Dated figures told of a place none of the events of their kind (of any kind, for
+        None) is at: "Five Taliban fighters were killed ... in Helmand province on Saturday", in
+        a story of a Sunday attack in Kunduz (a day apart is within the dates' tolerance, the
+        places are not)."""
+        same = [dr for dr in drafts if sub_type is None or dr.sub_event_type is sub_type]
         if not same or any(_unlocated(dr.place) for dr in same):
             return False
         places = [p for _, p in here if not _unlocated(p)]
@@ -822,6 +832,18 @@ class DocumentReader:
             for dr in same
             for p in places
         )
+
+    @staticmethod
+    def _kin(drafts: list[Draft], d: date | None) -> list[Draft]:
+        """The violent events told so far on a day that agrees with `d`."""
+        return [
+            dr
+            for dr in drafts
+            if dr.sub_event_type not in _NON_VIOLENT
+            and d is not None
+            and dr.date is not None
+            and dates_agree(dr.date, d)
+        ]
 
     @staticmethod
     def _new_date(drafts: list[Draft], sub_type: SubEventType, d: date | None) -> bool:
