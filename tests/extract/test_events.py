@@ -843,3 +843,16 @@ def test_people_wounded_told_the_next_day_are_the_strikes_not_an_attack(extracto
     (event,) = x.events  # the wounded, with no word of how, are the rocket's
     assert event.sub_event_type == "Shelling/artillery/missile attack"
     assert event.date == date(2019, 3, 12)
+
+
+def test_a_town_of_the_named_country_is_no_vote_for_a_province_abroad(extractor) -> None:  # type: ignore[no-untyped-def]
+    # Uri is a Swiss canton and a town in Indian Kashmir; the story names India
+    text = (
+        "Five soldiers killed in Kashmir camp attack\n\n"
+        "SRINAGAR, India - Militants stormed a paramilitary camp near the Line of Control in "
+        "Kashmir early on Sunday, killing five soldiers, the army said.\n\n"
+        "All three attackers were killed in a gunfight at the camp in Uri, a spokesman said.\n\n"
+        "India blamed Pakistan. Shops in the town stayed closed and schools were shut."
+    )
+    x = _cleaned(extractor, text, date(2018, 5, 9))
+    assert x.events and {e.place.country for e in x.events if e.place} == {"India"}

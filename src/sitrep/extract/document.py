@@ -273,6 +273,7 @@ class DocumentReader:
         """
         seen: dict[str, float] = {}
         inside: set[int] = set()  # "Saudi" of "the Saudi-led coalition" points to Yemen
+        provinces: list[tuple[str, str]] = []  # (country, name) of provinces only it has
         for m in self.lex.theatre_pattern.finditer(self.article.text):
             theatre = self.lex.theatres.get(m.group(1).casefold())
             c = self.geo.country(theatre.country) if theatre else None
@@ -297,8 +298,16 @@ class DocumentReader:
                     # Strip" (Palestine), "Khyber Pakhtunkhwa" (Pakistan); not "Punjab"
                     c = self.geo.province_country(ent.text)
                     if c:
-                        seen[c] = seen.get(c, 0) + 1
-                        self._voters.setdefault(c, set()).add(_bare(ent.text))
+                        provinces.append((c, ent.text))
+        named = [c for c in seen]  # the countries named outright
+        for c, name in provinces:
+            # unless it is a town of a country the story names: "the base in Uri", in a
+            # story of India, is no vote for the Swiss canton
+            town = self.geo.resolve(name, countries=named) if named and c not in named else None
+            if town is not None and town.country in named and town.country != c:
+                continue
+            seen[c] = seen.get(c, 0) + 1
+            self._voters.setdefault(c, set()).add(_bare(name))
         if self.short:
             for sent in self.sentences:
                 for found in event_place_names(sent, loose=True):
