@@ -856,3 +856,16 @@ def test_a_town_of_the_named_country_is_no_vote_for_a_province_abroad(extractor)
     )
     x = _cleaned(extractor, text, date(2018, 5, 9))
     assert x.events and {e.place.country for e in x.events if e.place} == {"India"}
+
+
+def test_a_short_briefs_dateline_town_is_where_it_was_filed_not_where(extractor) -> None:  # type: ignore[no-untyped-def]
+    # the parser cuts "SRINAGAR, India -" in two; the district of the lead is where
+    text = (
+        "Two policemen killed in Kashmir\n\n"
+        "SRINAGAR, India - Gunmen attacked a police post in Baramulla on Tuesday, killing two "
+        "policemen, Indian officials said.\n\n"
+        "The attackers fled. Shops in the town stayed closed and schools were shut."
+    )
+    x = _cleaned(extractor, text, date(2018, 5, 9))
+    (event,) = x.events
+    assert event.place is not None and event.place.admin2 == "Bāramūla"

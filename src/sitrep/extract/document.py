@@ -779,6 +779,17 @@ class DocumentReader:
         )
 
     @cached_property
+    def _dateline_spans(self) -> list[tuple[int, int]]:
+        """Character spans of the lines that are wire datelines ("SRINAGAR, India -"), which
+        the parser may cut into sentences of their own."""
+        spans, start = [], 0
+        for line in self.text.splitlines(keepends=True):
+            if line.strip() and is_dateline(line):
+                spans.append((start, start + len(line)))
+            start += len(line)
+        return spans
+
+    @cached_property
     def home_place(self) -> Place | None:
         """The one town an article is about, if it names a single town (by any number of
         mentions) and no other: where an event it does not place took place, near enough."""
@@ -994,9 +1005,10 @@ class DocumentReader:
         # of equally precise places, one the note sets in its areas ("in Ludhiana (Punjab)",
         # not "the Jalandhar bypass"), then the note's first ("On <date>, in <place>, ...");
         # a wire brief's dateline says where it was filed from, so its town comes last
+        lines = self._dateline_spans
         found = [
-            (dateline, *f)
-            for s, dateline in ((s, is_dateline(s.text)) for s in self.sentences)
+            (any(a <= f[0] < b for a, b in lines), *f)
+            for s in self.sentences
             for f in self._placed_names(s)
         ]
         if found:
