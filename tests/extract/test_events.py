@@ -869,3 +869,20 @@ def test_a_short_briefs_dateline_town_is_where_it_was_filed_not_where(extractor)
     x = _cleaned(extractor, text, date(2018, 5, 9))
     (event,) = x.events
     assert event.place is not None and event.place.admin2 == "Bāramūla"
+
+
+def test_a_district_of_the_city_is_no_province_abroad_and_a_later_blast_is_its_own(
+    extractor,
+) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Blasts hit Somali capital\n\n"
+        "MOGADISHU (Wire) - A car bomb exploded outside a restaurant in Mogadishu on Sunday, "
+        "killing at least 12 people, police said.\n\n"
+        "A second blast hit a checkpoint in the Medina district three hours later, killing "
+        "three soldiers, a police officer said.\n\n"
+        "Shops in the city stayed closed. Schools were shut until further notice."
+    )
+    x = _cleaned(extractor, text, date(2019, 3, 11))
+    # Medina is a district of Mogadishu here, not Saudi Arabia's Medina province
+    assert len(x.events) == 2
+    assert {e.place.country for e in x.events if e.place} == {"Somalia"}

@@ -121,7 +121,11 @@ _WHERE_PREPS = {"in", "inside", "across", "into", "near", "between", "along", "w
 _GENERIC_EVENT_NOUNS = {"incident", "incidents", "attack", "attacks", "violence", "events"}
 #: words that set a mention apart from the events told so far
 _APART = re.compile(
-    r"\b(?:separate(?:ly)?|meanwhile|elsewhere|in another (?:attack|incident))\b", re.I
+    r"\b(?:separate(?:ly)?|meanwhile|elsewhere|in another (?:attack|incident))\b"
+    # "a second bomb exploded two hours later in ...": told as another blast, hours apart
+    r"|\b(?:a|the) (?:second|third) (?:\w+ )?(?:bomb|blast|explosion|attack|strike)\b"
+    r"[^.;]*?\b(?:hours?|minutes?|an hour|a day) later\b",
+    re.I,
 )
 _SINCE_START = re.compile(
     r"\bsince the (?:start|beginning|outbreak|onset) of\b|"
@@ -455,7 +459,23 @@ class DocumentReader:
                     return None
             return found
         found = self.geo.locate(names, hints, self.context_countries)
+        if self._unvouched(found, names, hints):
+            return None
         return self._by_the_others(found, names, hints) or found or self._run_on(name, hints)
+
+    def _unvouched(
+        self, found: Place | None, names: tuple[str, ...], hints: tuple[str, ...]
+    ) -> bool:
+        """A province abroad that nothing but its own name points to, in an article that names
+        its countries: "a second bomb exploded in the Medina district", in a story from
+        Mogadishu, is a district of the city the gazetteer lacks, not Saudi Arabia's Medina
+        province. Coder notes, which often name no country, are left be."""
+        if self.short or found is None or hints or found.kind not in {"admin1", "admin2"}:
+            return False
+        named = {c for c, voters in self._voters.items() if "" in voters}
+        if not named or found.country in named:
+            return False
+        return self._voters.get(found.country, set()) <= {_bare(n) for n in names}
 
     def _by_the_others(
         self, found: Place | None, names: tuple[str, ...], hints: tuple[str, ...]
