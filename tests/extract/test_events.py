@@ -886,3 +886,19 @@ def test_a_district_of_the_city_is_no_province_abroad_and_a_later_blast_is_its_o
     # Medina is a district of Mogadishu here, not Saudi Arabia's Medina province
     assert len(x.events) == 2
     assert {e.place.country for e in x.events if e.place} == {"Somalia"}
+
+
+def test_the_city_named_by_its_kind_alone_is_the_town_last_named(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Rockets hit Aleppo again\n\n"
+        "An air strike on a market in Idlib killed four people on Friday, Syrian state media "
+        "said.\n\n"
+        "Rockets struck a residential area of Aleppo early on Friday, killing eight civilians, "
+        "the monitoring group said.\n\n"
+        "On March 1, a rocket attack on the city killed five people, according to the "
+        "group.\n\n"
+        "Residents said many families had left for the countryside in recent weeks."
+    )
+    x = _extract(extractor, text, date(2019, 3, 9), title=text.split("\n", 1)[0])
+    earlier = [e for e in x.events if e.date == date(2019, 3, 1)]
+    assert earlier and earlier[0].place is not None and earlier[0].place.name == "Aleppo"

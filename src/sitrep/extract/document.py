@@ -127,6 +127,8 @@ _APART = re.compile(
     r"[^.;]*?\b(?:hours?|minutes?|an hour|a day) later\b",
     re.I,
 )
+# the town told of before, named again by its kind alone
+_THE_TOWN = re.compile(r"\b(?:the|that) (?:city|town|village)\b(?! of\b)", re.I)
 _SINCE_START = re.compile(
     r"\bsince the (?:start|beginning|outbreak|onset) of\b|"
     r"\bsince the (?:war|conflict|fighting|offensive|invasion) (?:began|started|erupted|broke out)\b",
@@ -556,6 +558,7 @@ class DocumentReader:
         quoted = quote_states(self.article.text, [s.start_char for s in self.sentences])
         last_touched: Draft | None = None
         last_harmful: Draft | None = None  # the last event told that can kill or wound
+        last_town: Place | None = None  # the town an event was last placed in
         headline_seen = False
 
         for si, sent in enumerate(self.sentences):
@@ -650,6 +653,8 @@ class DocumentReader:
                 referring = match is not None and is_referring(sent.text, match)
                 near = cues if match in cues else [m for _, _, m in chosen]
                 place = self._place_near(sent, places, match, near)
+                if place is None and last_town is not None and _THE_TOWN.search(sent.text):
+                    place = last_town  # "a missile attack on the city": the town last named
                 # "crowds protesting against last month's coup": a date owned by another noun
                 # dates that noun, not this event
                 free = [x for x in dates if not _owned_by_other(sent, x[0], match)]
@@ -753,6 +758,10 @@ class DocumentReader:
                     and (dr.sub_event_type not in _NON_VIOLENT or dr.figures)
                 ]
                 last_harmful = harmful[0] if harmful else last_harmful
+            # the town of the event told last, else the sentence's last
+            towns = [p for _, p in here] + [dr.place for dr in touched if dr.place is not None]
+            towns = [p for p in towns if p.kind == "city" and p.latitude is not None]
+            last_town = towns[-1] if towns else last_town
             days = [d for d in dates if d[2] is DatePrecision.DAY]
             if days:  # "the previous day" counts from a day, never from "last year"
                 last_date = days[0][1]
