@@ -529,3 +529,9 @@ def test_a_region_named_with_its_generic_word_is_a_place_in_articles() -> None:
         "Militants ambushed a patrol in western Niger's Tillaberi region on Friday.", loose=False
     )
     assert ("Tillaberi region", ("Niger",)) in names
+
+
+def test_a_mislabelled_name_after_an_area_of_is_a_relabelled_candidate() -> None:
+    doc = load_nlp()("Shells hit a residential area of Aleppo early on Monday, medics said.")
+    found = [(p.name, p.relabelled) for s in doc.sents for p in event_place_names(s)]
+    assert ("Aleppo", True) in found

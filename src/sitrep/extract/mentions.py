@@ -282,11 +282,17 @@ def event_place_names(sent: Span, *, loose: bool = False) -> list[PlaceName]:
                 and root.head.i == ent.start - 1
             )
             struck = root.dep_ == "dobj" and root.head.lemma_.lower() in _STRIKE_VERBS
+            of_area = (  # "a residential area of Aleppo", "the outskirts of Homs"
+                root.dep_ == "pobj"
+                and root.head.lower_ == "of"
+                and root.head.i == ent.start - 1
+                and root.head.head.lower_ in _PLACE_HEADS
+            )
             if (
                 (ent.label_ in _MISLABELLED or _misread_date(ent))
                 and ent.start_char not in covered
                 and root.i == ent.end - 1
-                and (after_in or struck)  # "in Omdurman"; "forces had shelled Stepanakert"
+                and (after_in or struck or of_area)  # "in Omdurman"; "shelled Stepanakert"
                 and not _speakers_seat(ent)
             ):
                 covered.update(range(ent.start_char, ent.end_char))
@@ -463,7 +469,7 @@ _FACILITY_OWNER_LABELS = {"ORG", "PRODUCT", "WORK_OF_ART", "EVENT"}
 #: verbs whose object is where the blow fell: "Azeri forces had shelled Stepanakert"
 _STRIKE_VERBS = {"shell", "bomb", "strike", "hit", "attack", "raid", "storm", "pound", "target"}
 #: labels the model gives town names it does not know ("in Omdurman" as NORP, "Merowe" PERSON)
-_MISLABELLED = {"NORP", "PERSON", "ORG"}
+_MISLABELLED = {"NORP", "PERSON", "ORG", "LANGUAGE"}
 _FACILITY_NOUNS = {
     "station",
     "airport",
