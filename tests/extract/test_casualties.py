@@ -613,3 +613,16 @@ def test_the_speaker_nearest_the_figure_is_its_claimant(extractor) -> None:  # t
 def test_the_dead_said_to_include_them(extractor, text, expected) -> None:  # type: ignore[no-untyped-def]
     x = _one(extractor, text)
     assert sorted((f.status.value, f.count.low) for f in x.casualties) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen killed 11 cattle herders near the river, officials said.",
+        "The shell killed four schoolchildren on their way home, medics said.",
+        "Armed men shot dead three merchants on the highway, police said.",
+    ],
+)
+def test_herders_pupils_and_merchants_are_civilians(extractor, text: str) -> None:  # type: ignore[no-untyped-def]
+    x = _one(extractor, text)
+    assert [f.victim_kind.value for f in x.casualties] == ["civilian"]
