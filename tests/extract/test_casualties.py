@@ -584,6 +584,7 @@ def test_the_hospitalised_are_wounded(extractor) -> None:  # type: ignore[no-unt
         "Iran says it shot down Ukrainian airliner by mistake.",  # an airliner is no person
         "Rebels shot down two army helicopters.",  # the army's helicopters, not the army
         "Gunmen killed an unknown number of villagers.",  # "number" is no person either
+        "The army said it shot down three Turkish drones.",  # a nationality's things
     ],
 )
 def test_things_named_like_people_are_no_victims(extractor, text: str) -> None:  # type: ignore[no-untyped-def]

@@ -290,6 +290,14 @@ class CasualtyReader:
         nxt = after[0] if after else None
         if nxt is not None and nxt.lower_ == "of":
             return None  # "shot down 40 of 52 drones": a part of something counted
+        head = toks[-1].head
+        if (
+            toks[-1].dep_ == "nummod"
+            and head.i > toks[-1].i
+            and head.pos_ == "NOUN"
+            and head.lemma_.lower() in _THINGS
+        ):
+            return None  # "shot down two Indian jets": the count is of things
 
         if nxt is None or nxt.pos_ not in {"NOUN", "PROPN", "NUM"}:
             prev = sent.doc[toks[0].i - 1] if toks[0].i > sent.start else None
