@@ -535,3 +535,19 @@ def test_a_mislabelled_name_after_an_area_of_is_a_relabelled_candidate() -> None
     doc = load_nlp()("Shells hit a residential area of Aleppo early on Monday, medics said.")
     found = [(p.name, p.relabelled) for s in doc.sents for p in event_place_names(s)]
     assert ("Aleppo", True) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "grenade"),
+    [
+        ("Police fired stun grenades and tear gas at the crowd.", False),
+        ("Gunmen threw a stun grenade at a house in the town.", True),
+        ("Militants hurled a grenade at a police patrol.", True),
+        ("Troops fired smoke grenades to cover their advance.", False),
+    ],
+)
+def test_crowd_control_grenades_are_no_grenade_attack(text: str, grenade: bool) -> None:
+    from sitrep.extract.lexicon import default_lexicon
+
+    found = [t for t, _, _ in triggers_in(text, default_lexicon())]
+    assert (SubEventType.GRENADE in found) is grenade

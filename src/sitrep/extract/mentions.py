@@ -135,6 +135,14 @@ def quote_states(text: str, starts: list[int]) -> list[bool]:
     return out
 
 
+# "police fired stun grenades and tear gas": crowd control, not a grenade attack (a stun
+# grenade thrown at a house by gunmen is one)
+_STUN = re.compile(r"\b(?:stun|flash|concussion)[- ]?\Z", re.I)
+_CROWD_CONTROL = re.compile(
+    r"\b(?:tear ?gas|rubber bullets|water cannons?|batons?|crowds?)\b", re.I
+)
+
+
 def triggers_in(
     sent_text: str, lexicon: Lexicon, quoted_at_start: bool = False
 ) -> list[tuple[SubEventType, int, re.Match[str]]]:
@@ -156,6 +164,11 @@ def triggers_in(
                 or (
                     trig.sub_event_type is SubEventType.PEACEFUL_PROTEST
                     and _STRUCK_AT.search(before)
+                )
+                or (
+                    trig.sub_event_type is SubEventType.GRENADE
+                    and _STUN.search(before)
+                    and _CROWD_CONTROL.search(sent_text)
                 )
             ):
                 continue
