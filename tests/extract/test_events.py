@@ -902,3 +902,17 @@ def test_the_city_named_by_its_kind_alone_is_the_town_last_named(extractor) -> N
     x = _extract(extractor, text, date(2019, 3, 9), title=text.split("\n", 1)[0])
     earlier = [e for e in x.events if e.date == date(2019, 3, 1)]
     assert earlier and earlier[0].place is not None and earlier[0].place.name == "Aleppo"
+
+
+def test_hamas_sets_a_story_in_palestine(extractor) -> None:  # type: ignore[no-untyped-def]
+    # "Israeli" alone would take "Gaza" to the Israeli district of that name
+    text = (
+        "Blast at Gaza clinic kills 12\n\n"
+        "GAZA (Wire) - An explosion at a clinic in Gaza City on Tuesday killed 12 people, the "
+        "Gaza health ministry said, blaming an Israeli strike.\n\n"
+        "The Israeli military said a rocket fired by the Hamas group had fallen short.\n\n"
+        "U.S. officials said they were gathering information."
+    )
+    x = _cleaned(extractor, text, date(2019, 5, 8))
+    assert x.events and x.events[0].place is not None
+    assert x.events[0].place.country == "Palestine"
