@@ -33,6 +33,11 @@ from sitrep.models import RawDocument
             "NEW DELHI, Oct 12 (Reuters) - Indian troops killed three militants in Kashmir, the army said.",
             "NEW DELHI, Oct 12 (Reuters) -",
         ),
+        (
+            "KABUL/ISLAMABAD (Reuters) - Troops on both sides of the border exchanged fire on "
+            "Sunday, officials said.",
+            "KABUL/ISLAMABAD (Reuters) -",
+        ),
     ],
 )
 def test_a_dateline_is_split_from_its_lead(line: str, dateline: str) -> None:

@@ -15,6 +15,7 @@ _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 DATELINE = re.compile(
     r"^(?P<dateline>"
     r"[A-Z][A-Z'’.-]{2,}(?:[ -][A-Z][A-Z'’.-]+){0,3}"  # PESHAWAR, DERA ISMAIL KHAN, AL-ARISH
+    r"(?:/[A-Z][A-Z'’.-]{2,}(?:[ -][A-Z][A-Z'’.-]+){0,3}){0,3}"  # ISLAMABAD/NEW DELHI
     # , Gaza Strip; , Democratic Republic of Congo (but not ", Nov 14")
     r"(?:,\s*(?!" + _MONTH + r"\s+\d)"
     r"[A-Z][\w'’.-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w'’.-]*){0,3}){0,2}"
