@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.extract.mentions import _hints, event_place_names, triggers_in
+from sitrep.extract.mentions import _hints, event_place_names, is_anchor, triggers_in
 from sitrep.models import SubEventType
 from sitrep.nlp import load_nlp
 
@@ -551,3 +551,27 @@ def test_crowd_control_grenades_are_no_grenade_attack(text: str, grenade: bool) 
 
     found = [t for t, _, _ in triggers_in(text, default_lexicon())]
     assert (SubEventType.GRENADE in found) is grenade
+
+
+def test_a_gas_attack_is_a_chemical_weapon_cue_but_tear_gas_is_not() -> None:
+    from sitrep.extract.lexicon import default_lexicon
+
+    lex = default_lexicon()
+    assert SubEventType.CHEMICAL_WEAPON in [
+        t for t, _, _ in triggers_in("A gas attack hit the town.", lex)
+    ]
+    assert SubEventType.CHEMICAL_WEAPON not in [
+        t for t, _, _ in triggers_in("Police fired tear gas attacks on the marchers.", lex)
+    ]
+
+
+def test_the_event_a_sentence_is_dated_by_does_not_type_it() -> None:
+    from sitrep.extract.lexicon import default_lexicon
+
+    lex = default_lexicon()
+    text = "Warships fired 40 cruise missiles at the air base in response to a chemical attack."
+    (first, *_) = triggers_in(text, lex)
+    assert first[0] is SubEventType.SHELLING
+    # a headline's "over" gives the cause: another event
+    text = "Navy strikes air base over gas attack"
+    assert all(is_anchor(text, m) for _, _, m in triggers_in(text, lex))

@@ -48,7 +48,7 @@ _STRUCK_AT = re.compile(
 #: "three days after the suicide bombing": the trigger names another event as a time anchor
 _ANCHOR = re.compile(
     r"\b(after|before|since|following|ahead of|prior to|in the wake of|in response to|"
-    r"in retaliation for|anniversary of)\W+(?:\w+\W+){0,2}$",
+    r"in retaliation for|anniversary of|over)\W+(?:\w+\W+){0,2}$",  # "strikes base over gas attack"
     re.I,
 )
 #: words before a place that make it an origin, a party or a road's end, not where it happened
@@ -178,8 +178,13 @@ def triggers_in(
             break
     # one trigger per event type: two explosion words in a sentence are one explosion
     # ("a drone strike hit a car said to carry a suicide bomber"): the earliest specific one
+    # ("fired missiles at the base in response to a chemical attack": the missiles, not the
+    # attack the sentence dates them by)
     by_type: dict[str, tuple[SubEventType, int, re.Match[str]]] = {}
-    for f in sorted(found.values(), key=lambda f: (-min(f[1], 3), f[2].start())):
+    for f in sorted(
+        found.values(),
+        key=lambda f: (is_anchor(sent_text, f[2]), -min(f[1], 3), f[2].start()),
+    ):
         by_type.setdefault(SUB_EVENT_PARENT[f[0]], f)
     return sorted(by_type.values(), key=lambda f: (-f[1], f[2].start()))
 
