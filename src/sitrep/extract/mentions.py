@@ -304,7 +304,7 @@ def event_place_names(sent: Span, *, loose: bool = False) -> list[PlaceName]:
                 root.dep_ == "pobj"
                 and root.head.lower_ == "of"
                 and root.head.i == ent.start - 1
-                and root.head.head.lower_ in _PLACE_HEADS
+                and root.head.head.lower_ in _AREAS_OF
             )
             if (
                 (ent.label_ in _MISLABELLED or _misread_date(ent))
@@ -487,6 +487,29 @@ _FACILITY_OWNER_LABELS = {"ORG", "PRODUCT", "WORK_OF_ART", "EVENT"}
 #: verbs whose object is where the blow fell: "Azeri forces had shelled Stepanakert"
 _STRIKE_VERBS = {"shell", "bomb", "strike", "hit", "attack", "raid", "storm", "pound", "target"}
 #: labels the model gives town names it does not know ("in Omdurman" as NORP, "Merowe" PERSON)
+#: "a residential area of Aleppo": nouns whose "of" names the town they are part of
+_AREAS_OF = {
+    "area",
+    "areas",
+    "outskirts",
+    "suburb",
+    "suburbs",
+    "part",
+    "parts",
+    "centre",
+    "center",
+    "heart",
+    "streets",
+    "city",
+    "town",
+    "village",
+    "district",
+    "province",
+    "region",
+    "neighbourhood",
+    "neighborhood",
+    "countryside",
+}
 _MISLABELLED = {"NORP", "PERSON", "ORG", "LANGUAGE"}
 _FACILITY_NOUNS = {
     "station",
