@@ -916,3 +916,18 @@ def test_hamas_sets_a_story_in_palestine(extractor) -> None:  # type: ignore[no-
     x = _cleaned(extractor, text, date(2019, 5, 8))
     assert x.events and x.events[0].place is not None
     assert x.events[0].place.country == "Palestine"
+
+
+def test_attackers_killed_told_the_next_day_are_the_attacks_not_a_clash(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Gunmen storm Kampala mall\n\n"
+        "Gunmen stormed a shopping mall in Kampala on Saturday, killing at least 11 people, "
+        "police said.\n\n"
+        "The interior minister said on Sunday that all three attackers had been killed.\n\n"
+        "Shops in the city stayed closed. Schools were shut until further notice."
+    )
+    x = _extract(extractor, text, date(2019, 3, 11), title=text.split("\n", 1)[0])
+    (event,) = x.events  # no clash of its own on Sunday
+    assert event.date == date(2019, 3, 9)
+    # the attackers are no rival toll to the police's 11: best stays 11, not 3
+    assert event.fatalities is not None and event.fatalities.best == 11

@@ -591,7 +591,9 @@ class DocumentReader:
             # Friday missile strike: people harmed, with no word of how, are the harm of the
             # event of that day, whatever its kind, unless told of another place ("soldiers
             # killed" name a clash of their own)
-            weak = fb is SubEventType.ATTACK and new_day and not (short or apart)
+            # figures dated only by their telling ("the president said on Wednesday that all
+            # five attackers had been killed") are no clash of that day either
+            weak = (fb is SubEventType.ATTACK or said) and new_day and not (short or apart)
             kin = self._kin(drafts, d) if weak else []
             if kin:
                 here = self._places(sent)

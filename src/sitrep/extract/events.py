@@ -199,7 +199,11 @@ def _claimant_totals(
         elif group not in counted:
             group = (*group, one_person(f))
         groups.setdefault(claimant, {}).setdefault(group, []).append(f.count.point or 0)
-    groups = _joined_if_apart(groups)
+    # claimants who count only the attackers
+    by_attackers = {(f.claimant.name, f.claimant.type) for f in killed if _of_attackers(f)} - {
+        (f.claimant.name, f.claimant.type) for f in killed if not _of_attackers(f)
+    }
+    groups = _joined_if_apart(_attackers_besides_totals(groups, by_attackers))
     lows = {c: _claimant_total(g, min) for c, g in groups.items()}
     highs = {c: _claimant_total(g, max) for c, g in groups.items()}
     return lows, highs
@@ -237,6 +241,42 @@ def _joined_if_apart(
     # and highest number
     first = next(iter(groups))
     return {first: {key: sorted(values) for key, values in told.items()}}
+
+
+#: the attackers of an event, not a side's fighters ("89 terrorists neutralised" is a rival
+#: claim of who was hit)
+_ATTACKER_WORDS = {
+    "attackers",
+    "attacker",
+    "assailants",
+    "assailant",
+    "gunmen",
+    "gunman",
+    "bombers",
+}
+
+
+def _of_attackers(f: CasualtyFigure) -> bool:
+    return bool(f.victim) and f.victim.lower().split()[-1] in _ATTACKER_WORDS
+
+
+def _attackers_besides_totals(
+    groups: dict[tuple[str | None, ClaimantType], dict[tuple[object, ...], list[int]]],
+    attackers: set[tuple[str | None, ClaimantType]],
+) -> dict[tuple[str | None, ClaimantType], dict[tuple[object, ...], list[int]]]:
+    """A claimant who counts only the attackers ("all five attackers had been killed, the
+    president said") beside others who count the dead of the attack ("killing at least 14
+    people", police said) is no rival to them: a toll of people does not count the attackers
+    it was taken by, so theirs add to each total."""
+    totals = [c for c, g in groups.items() if ("total", None) in g and c not in attackers]
+    if not totals or not attackers:
+        return groups
+    out = {c: dict(g) for c, g in groups.items() if c not in attackers}
+    for c in attackers:
+        for key, values in groups[c].items():
+            for t in totals:
+                out[t].setdefault(key, []).extend(values)
+    return out
 
 
 def _unsided_into_sided(told: dict[tuple[object, ...], set[int]]) -> None:
