@@ -627,3 +627,18 @@ def test_the_dead_said_to_include_them(extractor, text, expected) -> None:  # ty
 def test_herders_pupils_and_merchants_are_civilians(extractor, text: str) -> None:  # type: ignore[no-untyped-def]
     x = _one(extractor, text)
     assert [f.victim_kind.value for f in x.casualties] == ["civilian"]
+
+
+@pytest.mark.parametrize(
+    ("headline", "claimant"),
+    [
+        ("Rebels claim attack on army post; 9 soldiers killed", None),
+        ("IS claims responsibility for market blast that killed 12", None),
+        ("Rebels claim 9 soldiers killed in attack on army post", "Rebels"),
+    ],
+)
+def test_a_headline_that_claims_the_attack_does_not_claim_the_toll(  # type: ignore[no-untyped-def]
+    extractor, headline: str, claimant: str | None
+) -> None:
+    (f,) = _one(extractor, headline).casualties
+    assert f.claimant.name == claimant

@@ -34,6 +34,11 @@ _HEADLINE_VERB = re.compile(
     # "Three Kashmiris said killed": the victims, reported dead, are not the source
     r"(?!\s+(?:to\s+(?:be|have)\s+)?(?:been\s+)?(?:killed|dead|wounded|injured|hurt|missing)\b)"
 )
+_CLAIMS_THE_ACT = re.compile(
+    r"\s+claims?\s+(?:(?:responsibility|credit)\b|(?:(?:an?|the|deadly|twin|suicide)\s+)*"
+    r"(?:attacks?|bombings?|strikes?|blasts?|raids?|assaults?|killings?)\b)",
+    re.I,
+)
 _ANONYMOUS = re.compile(
     r"\b(anonymity|anonymous|sources?|unnamed|not authori[sz]ed|declined to be named)\b", re.I
 )
@@ -262,6 +267,8 @@ class Attribution:
         if m and len(m.group(1).split()) <= 4:
             return m.group(1).strip()
         m = _HEADLINE_VERB.match(text)
+        if m and _CLAIMS_THE_ACT.match(text, m.start("who") + len(m.group("who"))):
+            return None  # "Al Shabaab claims attack on hotel; 14 killed": the attack, not the toll
         if m:
             who = m.group("who")
             if self.lexicon.actor_pattern.fullmatch(who) or len(who.split()) <= 3:
