@@ -931,3 +931,23 @@ def test_attackers_killed_told_the_next_day_are_the_attacks_not_a_clash(extracto
     assert event.date == date(2019, 3, 9)
     # the attackers are no rival toll to the police's 11: best stays 11, not 3
     assert event.fatalities is not None and event.fatalities.best == 11
+
+
+def test_an_untagged_dateline_town_places_an_event_the_story_does_not(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Judge shot dead at home\n\n"
+        "PORT-AU-PRINCE (Wire) - A Haitian judge was shot dead at his home early on Tuesday by "
+        "unidentified gunmen, police said.\n\n"
+        "His wife was wounded. The government condemned the killing and promised an inquiry."
+    )
+    x = _cleaned(extractor, text, date(2019, 3, 13))
+    assert x.events and x.events[0].place is not None
+    assert x.events[0].place.name == "Port-au-Prince"
+
+
+def test_a_shootout_is_a_clash_cue() -> None:
+    from sitrep.extract.lexicon import default_lexicon
+    from sitrep.extract.mentions import triggers_in
+
+    found = [t for t, _, _ in triggers_in("A shoot-out broke out with police.", default_lexicon())]
+    assert found == [SubEventType.ARMED_CLASH]

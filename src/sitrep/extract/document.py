@@ -824,16 +824,30 @@ class DocumentReader:
     def home_place(self) -> Place | None:
         """The one town an article is about, if it names a single town (by any number of
         mentions) and no other: where an event it does not place took place, near enough."""
-        towns = {
-            p.name: p
-            for s in self.sentences
-            for _, p in self._places(s)
-            if p.kind == "city" and p.latitude is not None
-        }
+        named = [p for s in self.sentences for _, p in self._places(s)]
+        towns = {p.name: p for p in named if p.kind == "city" and p.latitude is not None}
+        if not towns and (town := self._dateline_town()) is not None:
+            towns[town.name] = town
         if len(towns) != 1:
             return None
         (town,) = towns.values()
         return replace(town, geo_precision=max(town.geo_precision, 2))
+
+    def _dateline_town(self) -> Place | None:
+        """The town of a dateline the model did not tag ("PORT-AU-PRINCE (Reuters) -"), when it
+        is in the country the article is most about (a story filed from Dubai about Saudi
+        Arabia is not set in Dubai)."""
+        for a, b in self._dateline_spans:
+            head = re.split(r"[,(/]|\s[-–—:]", self.text[a:b], maxsplit=1)[0].strip()
+            town = self._resolve(head.title(), ()) if head else None
+            if (
+                town is not None
+                and town.kind == "city"
+                and town.latitude is not None
+                and town.country in self.context_countries[:1]
+            ):
+                return town
+        return None
 
     def _agreement_parties(self, draft: Draft) -> None:
         """An agreement is located with its parties, not with the mediators the text names
