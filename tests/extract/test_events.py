@@ -951,3 +951,30 @@ def test_a_shootout_is_a_clash_cue() -> None:
 
     found = [t for t, _, _ in triggers_in("A shoot-out broke out with police.", default_lexicon())]
     assert found == [SubEventType.ARMED_CLASH]
+
+
+def test_a_partys_own_claim_does_not_make_the_officials_parts_rivals() -> None:
+    from dataclasses import replace
+
+    from sitrep.extract.events import fatality_range
+    from sitrep.models import ClaimantType, VictimKind
+
+    police = _said(10, "policemen", VictimKind.SECURITY_FORCES, "provincial official")
+    insurgents = _said(12, "insurgents", VictimKind.MILITANTS, "interior ministry")
+    claimed = _said(15, "police", VictimKind.SECURITY_FORCES, "Taliban")
+    claimed = replace(claimed, claimant=replace(claimed.claimant, type=ClaimantType.PARTY))
+    toll = fatality_range([police, claimed, insurgents])
+    # the officials' 10 police and 12 insurgents are one toll of 22; the Taliban's 15 its rival
+    # (and, as the lowest claim, the best: FORMAT.md §2); it had been 10 / 10 / 15
+    assert toll is not None and (toll.low, toll.best, toll.high) == (15, 15, 22)
+
+
+def test_weapons_seized_by_the_attackers_are_no_disrupted_weapons_use() -> None:
+    from sitrep.extract.lexicon import default_lexicon
+    from sitrep.extract.mentions import triggers_in
+
+    lex = default_lexicon()
+    raid = "The rebels said they had killed six guards and seized weapons."
+    assert SubEventType.DISRUPTED_WEAPONS_USE not in [t for t, _, _ in triggers_in(raid, lex)]
+    cache = "Troops seized weapons and explosives in a raid on a hideout."
+    assert SubEventType.DISRUPTED_WEAPONS_USE in [t for t, _, _ in triggers_in(cache, lex)]

@@ -212,6 +212,19 @@ def _claimant_totals(
 def _joined_if_apart(
     groups: dict[tuple[str | None, ClaimantType], dict[tuple[object, ...], list[int]]],
 ) -> dict[tuple[str | None, ClaimantType], dict[tuple[object, ...], list[int]]]:
+    """`_joined_apart`, among the claimants who are no party: an armed group's own claim ("its
+    fighters had killed 15 police") stays a rival to the toll that officials tell in parts
+    ("10 policemen", "12 insurgents"), and does not make those parts rivals of each other."""
+    parties = {c: g for c, g in groups.items() if c[1] is ClaimantType.PARTY}
+    others = {c: g for c, g in groups.items() if c[1] is not ClaimantType.PARTY}
+    if parties and len(others) >= 2:
+        return {**_joined_apart(others), **parties}
+    return _joined_apart(groups)
+
+
+def _joined_apart(
+    groups: dict[tuple[str | None, ClaimantType], dict[tuple[object, ...], list[int]]],
+) -> dict[tuple[str | None, ClaimantType], dict[tuple[object, ...], list[int]]]:
     """Claimants who each count other victims ("two soldiers killed, the military said ...
     five attackers killed, its media wing said") tell parts of one toll, not rival figures:
     their groups add up, a group told twice with the same number once (a headline and its

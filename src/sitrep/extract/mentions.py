@@ -135,6 +135,11 @@ def quote_states(text: str, starts: list[int]) -> list[bool]:
     return out
 
 
+# "its fighters had killed 15 police and seized weapons": the spoils of an attack, not arms
+# seized from a cache
+_SPOILS = re.compile(
+    r"\b(?:killed|killing|overran|overrunning|stormed|storming)\b[^.;]*\band\s+\Z", re.I
+)
 # "police fired stun grenades and tear gas": crowd control, not a grenade attack (a stun
 # grenade thrown at a house by gunmen is one)
 _STUN = re.compile(r"\b(?:stun|flash|concussion)[- ]?\Z", re.I)
@@ -164,6 +169,10 @@ def triggers_in(
                 or (
                     trig.sub_event_type is SubEventType.PEACEFUL_PROTEST
                     and _STRUCK_AT.search(before)
+                )
+                or (
+                    trig.sub_event_type is SubEventType.DISRUPTED_WEAPONS_USE
+                    and _SPOILS.search(before)
                 )
                 or (
                     trig.sub_event_type is SubEventType.GRENADE
