@@ -305,7 +305,7 @@ class DocumentReader:
                     c = self.geo.province_country(ent.text)
                     if c:
                         provinces.append((c, ent.text))
-        named = [c for c in seen]  # the countries named outright
+        named = list(seen)  # the countries named outright
         for c, name in provinces:
             # unless it is a town of a country the story names: "the base in Uri", in a
             # story of India, is no vote for the Swiss canton
@@ -587,12 +587,11 @@ class DocumentReader:
             apart = not short and _APART.search(sent.text) is not None
             here: list[tuple[int, Place]] | None = None  # the sentence's places, once looked up
             new_day = fb is not None and d is not None and self._new_date(drafts, fb, d)
-            # "the governor ... said on Saturday that 109 people had been wounded", after a
-            # Friday missile strike: people harmed, with no word of how, are the harm of the
-            # event of that day, whatever its kind, unless told of another place ("soldiers
-            # killed" name a clash of their own)
-            # figures dated only by their telling ("the president said on Wednesday that all
-            # five attackers had been killed") are no clash of that day either
+            # people harmed with no word of how ("the governor said on Saturday that 109 people
+            # had been wounded", after a Friday missile strike), and figures dated only by their
+            # telling ("the president said on Wednesday that all five attackers had been
+            # killed"), are the harm of the event of that day, whatever its kind, unless told
+            # of another place; soldiers killed on a day of their own name a clash of their own
             weak = (fb is SubEventType.ATTACK or said) and new_day and not (short or apart)
             kin = self._kin(drafts, d) if weak else []
             if kin:
@@ -901,11 +900,12 @@ class DocumentReader:
     @staticmethod
     def _kin(drafts: list[Draft], d: date | None) -> list[Draft]:
         """The violent events told so far on a day that agrees with `d`."""
+        if d is None:
+            return []
         return [
             dr
             for dr in drafts
             if dr.sub_event_type not in _NON_VIOLENT
-            and d is not None
             and dr.date is not None
             and dates_agree(dr.date, d)
         ]

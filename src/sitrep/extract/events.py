@@ -279,8 +279,9 @@ def _attackers_besides_totals(
 ) -> dict[tuple[str | None, ClaimantType], dict[tuple[object, ...], list[int]]]:
     """A claimant who counts only the attackers ("all five attackers had been killed, the
     president said") beside others who count the dead of the attack ("killing at least 14
-    people", police said) is no rival to them: a toll of people does not count the attackers
-    it was taken by, so theirs add to each total."""
+    people", police said) is no rival to them: the attackers join each of those claimants as
+    a group of their own, and a toll of people holds the groups it is at least as large as
+    (`_claimant_total`), so "14 people" and "five attackers" make 14, not a rival 5."""
     totals = [c for c, g in groups.items() if ("total", None) in g and c not in attackers]
     if not totals or not attackers:
         return groups

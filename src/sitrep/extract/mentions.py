@@ -172,7 +172,7 @@ def triggers_in(
                 )
                 or (
                     trig.sub_event_type is SubEventType.DISRUPTED_WEAPONS_USE
-                    and _SPOILS.search(before)
+                    and _SPOILS.search(before[-160:])  # the clause before, not the sentence
                 )
                 or (
                     trig.sub_event_type is SubEventType.GRENADE
