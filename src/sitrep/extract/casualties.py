@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from sitrep.extract.claims import Attribution
-from sitrep.extract.events import one_person
+from sitrep.extract.events import head_noun, one_person
 from sitrep.extract.lexicon import CasualtyWord, Lexicon
 from sitrep.extract.numbers import find_counts
 from sitrep.models import CasualtyFigure, CasualtyStatus, Count, Evidence, VictimKind
@@ -710,10 +710,6 @@ def _civilian_casualties(sent: Span) -> bool:
 _CASUALTY_NOUNS = {"casualties", "deaths", "fatalities", "injuries", "victims", "toll"}
 
 
-def _head_noun(f: CasualtyFigure) -> str:
-    return f.victim.lower().split()[-1] if f.victim else ""
-
-
 def dedupe(figures: list[CasualtyFigure]) -> list[CasualtyFigure]:
     """Each distinct claim once per document: same status, bounds and victim kind.
 
@@ -732,13 +728,13 @@ def dedupe(figures: list[CasualtyFigure]) -> list[CasualtyFigure]:
     # "including three women and three children": one sentence, one number, two groups
     nouns: dict[tuple[object, ...], set[str]] = {}
     for f in figures:
-        nouns.setdefault((*base(f), f.evidence.start), set()).add(_head_noun(f))
+        nouns.setdefault((*base(f), f.evidence.start), set()).add(head_noun(f))
     best: dict[tuple[object, ...], CasualtyFigure] = {}
     order: list[tuple[object, ...]] = []
     for f in figures:
         key = base(f)
         if len(nouns[(*key, f.evidence.start)]) > 1:
-            key = (*key, _head_noun(f))
+            key = (*key, head_noun(f))
         if key not in best:
             best[key] = f
             order.append(key)

@@ -270,7 +270,7 @@ _ATTACKER_WORDS = {
 
 
 def _of_attackers(f: CasualtyFigure) -> bool:
-    return bool(f.victim) and f.victim.lower().split()[-1] in _ATTACKER_WORDS
+    return head_noun(f) in _ATTACKER_WORDS
 
 
 def _attackers_besides_totals(
@@ -311,19 +311,25 @@ def _unsided_into_sided(told: dict[tuple[object, ...], set[int]]) -> None:
 _TOTAL_WORDS = {"people", "persons", "individuals", "victims", "dead", "lives"}
 
 
+def head_noun(f: CasualtyFigure) -> str:
+    """The last word of a figure's victim phrase, lower-cased ("soldiers" of "58 Pakistani
+    soldiers"), or "" with no victim phrase."""
+    return f.victim.lower().split()[-1] if f.victim else ""
+
+
 def one_person(f: CasualtyFigure) -> str | None:
     """The noun a figure of exactly one victim names him or her by ("soldier" for "a Pakistani
     soldier"), else None."""
     if f.count.low != 1 or f.count.high != 1 or f.count.approx or not f.victim:
         return None
-    noun = f.victim.lower().split()[-1]
+    noun = head_noun(f)
     return None if noun in _TOTAL_WORDS else noun
 
 
 def _is_total(f: CasualtyFigure) -> bool:
     if f.victim_kind is not VictimKind.UNSPECIFIED:
         return False
-    return f.victim is None or f.victim.lower().split()[-1] in _TOTAL_WORDS
+    return f.victim is None or head_noun(f) in _TOTAL_WORDS
 
 
 def _claimant_total(
